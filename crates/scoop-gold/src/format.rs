@@ -1,0 +1,284 @@
+//! Record types exactly as `extraction-guide.md` defines the gold format.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::path::Path;
+
+/// All records of one document: the guide's gold file shape.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DocRecords {
+    /// File name of the document (`NAME.txt`), or its id for JSON Lines input.
+    pub doc: String,
+    /// Document creation time, `YYYY-MM-DD` or `YYYY-MM`, when known.
+    pub dct: Option<String>,
+    pub mentions: Vec<Mention>,
+    pub dates: Vec<DateRecord>,
+    pub persons: Vec<Person>,
+    pub roles: Vec<Role>,
+    pub events: Vec<Event>,
+}
+
+/// A named entity; offsets are Unicode code points, end exclusive.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mention {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub label: Label,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Label {
+    PER,
+    ORG,
+    LOC,
+    WORK,
+    MISC,
+}
+
+impl Label {
+    pub const ALL: [Label; 5] = [Label::PER, Label::ORG, Label::LOC, Label::WORK, Label::MISC];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Label::PER => "PER",
+            Label::ORG => "ORG",
+            Label::LOC => "LOC",
+            Label::WORK => "WORK",
+            Label::MISC => "MISC",
+        }
+    }
+}
+
+impl fmt::Display for Label {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A TIMEX3 temporal expression (simplified, per the guide).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DateRecord {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    #[serde(rename = "type")]
+    pub timex_type: TimexType,
+    pub value: String,
+    #[serde(rename = "mod")]
+    pub modifier: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum TimexType {
+    Date,
+    Time,
+    Duration,
+    Set,
+}
+
+impl TimexType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TimexType::Date => "DATE",
+            TimexType::Time => "TIME",
+            TimexType::Duration => "DURATION",
+            TimexType::Set => "SET",
+        }
+    }
+}
+
+/// A distinct person of one document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Person {
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub kind: PersonKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PersonKind {
+    Person,
+    Character,
+}
+
+impl PersonKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PersonKind::Person => "person",
+            PersonKind::Character => "character",
+        }
+    }
+}
+
+/// Who does what on which work. `character` and `work` are empty strings when unknown.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Role {
+    pub person: String,
+    pub role: RoleKind,
+    pub character: String,
+    pub work: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RoleKind {
+    Actor,
+    Director,
+    Writer,
+    Producer,
+    Creator,
+    OriginalAuthor,
+    Other,
+}
+
+impl RoleKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RoleKind::Actor => "actor",
+            RoleKind::Director => "director",
+            RoleKind::Writer => "writer",
+            RoleKind::Producer => "producer",
+            RoleKind::Creator => "creator",
+            RoleKind::OriginalAuthor => "original_author",
+            RoleKind::Other => "other",
+        }
+    }
+}
+
+/// Something that happens to a work or a person, at a time.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Event {
+    #[serde(rename = "type")]
+    pub event_type: EventType,
+    pub work: Option<String>,
+    pub season: Option<u32>,
+    pub person: Option<String>,
+    /// The anchoring date record's TIMEX3 value.
+    pub date: Option<String>,
+    pub location: Option<String>,
+    pub status: Status,
+    pub evidence: Evidence,
+}
+
+/// Code-point span of the sentence that states an event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Evidence {
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EventType {
+    Renewal,
+    Casting,
+    CastExit,
+    FilmingStart,
+    FilmingEnd,
+    Filming,
+    ScriptReading,
+    Release,
+    Award,
+}
+
+impl EventType {
+    pub const ALL: [EventType; 9] = [
+        EventType::Renewal,
+        EventType::Casting,
+        EventType::CastExit,
+        EventType::FilmingStart,
+        EventType::FilmingEnd,
+        EventType::Filming,
+        EventType::ScriptReading,
+        EventType::Release,
+        EventType::Award,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventType::Renewal => "renewal",
+            EventType::Casting => "casting",
+            EventType::CastExit => "cast_exit",
+            EventType::FilmingStart => "filming_start",
+            EventType::FilmingEnd => "filming_end",
+            EventType::Filming => "filming",
+            EventType::ScriptReading => "script_reading",
+            EventType::Release => "release",
+            EventType::Award => "award",
+        }
+    }
+
+    /// Events about a person are keyed by person when scored; the others by date.
+    pub fn is_about_person(self) -> bool {
+        matches!(self, EventType::Casting | EventType::CastExit | EventType::Award)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Confirmed,
+    Reported,
+    Rumored,
+    Expected,
+    Negated,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Confirmed => "confirmed",
+            Status::Reported => "reported",
+            Status::Rumored => "rumored",
+            Status::Expected => "expected",
+            Status::Negated => "negated",
+        }
+    }
+}
+
+/// Reads one gold or system JSON file, naming the file in any error.
+pub fn read_doc_records(path: &Path) -> anyhow::Result<DocRecords> {
+    use anyhow::Context;
+    let bytes = std::fs::read(path).with_context(|| format!("{}: cannot read", path.display()))?;
+    serde_json::from_slice(&bytes).map_err(|e| {
+        anyhow::anyhow!("{}:{}:{}: not a guide-format document: {}", path.display(), e.line(), e.column(), e)
+    })
+}
+
+/// Folds a name for comparison as the guide scores names: case folded,
+/// spaces, hyphens and dots removed (`Park Ji Hu` = `Park Ji-hu` = `park jihu`).
+pub fn fold_name(name: &str) -> String {
+    name.chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '.' | '‐' | '‑' | '–'))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_fold_as_the_guide_says() {
+        assert_eq!(fold_name("Park Ji Hu"), fold_name("Park Ji-hu"));
+        assert_eq!(fold_name("park jihu"), fold_name("Park Ji-hu"));
+        assert_ne!(fold_name("Lee Min-jae"), fold_name("Lee Jae-kyoo"));
+    }
+
+    #[test]
+    fn every_shared_gold_file_parses() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/gold");
+        let mut seen = 0;
+        for split in ["seeds", "dev"] {
+            for entry in std::fs::read_dir(root.join(split)).expect("../shared/gold is beside the checkout") {
+                let path = entry.unwrap().path();
+                read_doc_records(&path).unwrap();
+                seen += 1;
+            }
+        }
+        assert_eq!(seen, 35);
+    }
+}

@@ -1,0 +1,1 @@
+//! Scoring per the guide (to be written).

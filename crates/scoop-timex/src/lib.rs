@@ -1,0 +1,1 @@
+//! TIMEX3 tagger.
