@@ -1,1 +1,131 @@
-fn main() {}
+use anyhow::Result;
+use clap::{Args, Parser, Subcommand};
+use scoop::batch::{extract, ExtractOptions};
+use scoop::document::CreationTime;
+use scoop::ner::RuleRecognizer;
+use scoop::output::{Destination, Formats};
+use scoop::pipeline::Pipeline;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Exit codes: every document processed; some failed (the rest were
+/// written); the run could not proceed at all.
+const EXIT_OK: u8 = 0;
+const EXIT_SOME_FAILED: u8 = 1;
+const EXIT_FATAL: u8 = 2;
+
+#[derive(Parser)]
+#[command(name = "scoop", version, about = "Persons, roles, events and dates from entertainment-news articles")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the pipeline on documents and write records.
+    Extract(ExtractArgs),
+    /// Score system output against gold files with the guide's rules.
+    Eval(EvalArgs),
+}
+
+#[derive(Args)]
+struct ExtractArgs {
+    /// `.txt` files, folders (every `*.txt` below, sorted), `.jsonl` files of
+    /// `{"id","text","date"?}` rows, or `-` for JSON Lines on stdin.
+    #[arg(required = true)]
+    inputs: Vec<PathBuf>,
+    /// Output folder, or `-` for JSON Lines on stdout (with `--format jsonl`).
+    #[arg(short, long)]
+    output: PathBuf,
+    /// Comma-separated outputs: json, csv, jsonl.
+    #[arg(long, default_value = "json,csv", value_parser = Formats::parse)]
+    format: Formats,
+    /// Document creation time for documents without a `date` prefix (YYYY-MM-DD or YYYY-MM).
+    #[arg(long, value_parser = parse_dct)]
+    dct: Option<CreationTime>,
+    /// Worker threads (default: one per core).
+    #[arg(long)]
+    threads: Option<usize>,
+    /// No progress bar.
+    #[arg(short, long)]
+    quiet: bool,
+    /// Larger documents are rejected (reported, not processed).
+    #[arg(long, default_value_t = 10 * 1024 * 1024)]
+    max_doc_bytes: u64,
+}
+
+#[derive(Args)]
+struct EvalArgs {
+    /// Folder of gold JSON files (guide format).
+    #[arg(long)]
+    gold: PathBuf,
+    /// Folder of system JSON files, or a JSON Lines file of documents.
+    #[arg(long)]
+    system: PathBuf,
+    /// Print the report as JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+fn parse_dct(value: &str) -> Result<CreationTime, String> {
+    CreationTime::parse(value).ok_or_else(|| format!("{value:?} is not YYYY-MM-DD or YYYY-MM"))
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Extract(args) => run_extract(args),
+        Command::Eval(args) => run_eval(args),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(e) => {
+            eprintln!("scoop: error: {e:#}");
+            ExitCode::from(EXIT_FATAL)
+        }
+    }
+}
+
+fn run_extract(args: ExtractArgs) -> Result<u8> {
+    let destination = if args.output.as_os_str() == "-" {
+        if args.format != (Formats { jsonl: true, ..Formats::default() }) {
+            anyhow::bail!("-o - writes JSON Lines to stdout: use it with --format jsonl alone");
+        }
+        Destination::Stdout
+    } else {
+        Destination::Dir(args.output)
+    };
+    let pipeline = Pipeline::new(Box::new(RuleRecognizer::new()), args.dct.clone());
+    let options = ExtractOptions {
+        inputs: args.inputs,
+        destination,
+        formats: args.format,
+        dct: args.dct,
+        threads: args.threads,
+        quiet: args.quiet,
+        max_doc_bytes: args.max_doc_bytes,
+        batch_size: 256,
+    };
+    let summary = extract(options, &pipeline)?;
+    if !args.quiet {
+        eprintln!("scoop: {} documents processed, {} failed", summary.ok, summary.failed);
+    }
+    Ok(match (summary.ok, summary.failed) {
+        (0, _) => EXIT_FATAL,
+        (_, 0) => EXIT_OK,
+        _ => EXIT_SOME_FAILED,
+    })
+}
+
+fn run_eval(args: EvalArgs) -> Result<u8> {
+    let gold = scoop_gold::score::load_dir(&args.gold)?;
+    let system = scoop_gold::score::load_system(&args.system)?;
+    let report = scoop_gold::score::score_corpus(&gold, &system);
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&report)?);
+    } else {
+        print!("{}", report.to_text());
+    }
+    Ok(EXIT_OK)
+}

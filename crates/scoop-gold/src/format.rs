@@ -135,6 +135,16 @@ pub enum RoleKind {
 }
 
 impl RoleKind {
+    pub const ALL: [RoleKind; 7] = [
+        RoleKind::Actor,
+        RoleKind::Director,
+        RoleKind::Writer,
+        RoleKind::Producer,
+        RoleKind::Creator,
+        RoleKind::OriginalAuthor,
+        RoleKind::Other,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             RoleKind::Actor => "actor",
@@ -228,6 +238,9 @@ pub enum Status {
 }
 
 impl Status {
+    pub const ALL: [Status; 5] =
+        [Status::Confirmed, Status::Reported, Status::Rumored, Status::Expected, Status::Negated];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Status::Confirmed => "confirmed",

@@ -1,1 +1,179 @@
-//! TIMEX3 tagger.
+//! Rule-based TIMEX3 tagger (recognition and normalisation) for news text.
+//!
+//! [`Tagger::tag`] finds temporal expressions in a byte range of a text and
+//! normalises them to TIMEX3 values following the extraction guide
+//! (`/work/shared/extraction-guide.md`): dates (`2026-01-17`, `2025-Q3`,
+//! `2026-W03-WE`, `202`, `PRESENT_REF`...), times, durations (`P7M`,
+//! `PT50M`, `PXW`) and sets, with TIMEX3 `mod`s. See `resolve` for how
+//! relative and partial expressions are anchored and `interval` for the
+//! calendar interval conventions.
+
+mod context;
+mod interval;
+mod lexicon;
+mod recognize;
+mod resolve;
+
+use recognize::Recognizer;
+use resolve::{Origin, Resolved, Resolver};
+use std::ops::Range;
+
+pub use interval::interval;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TimexType {
+    Date,
+    Time,
+    Duration,
+    Set,
+}
+
+impl TimexType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TimexType::Date => "DATE",
+            TimexType::Time => "TIME",
+            TimexType::Duration => "DURATION",
+            TimexType::Set => "SET",
+        }
+    }
+}
+
+/// Document creation time; news metadata sometimes only gives the month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Dct {
+    pub year: i32,
+    pub month: u32,
+    pub day: Option<u32>,
+}
+
+impl Dct {
+    /// Parses `YYYY-MM-DD` or `YYYY-MM`.
+    pub fn parse(s: &str) -> Option<Dct> {
+        let s = s.trim();
+        let mut parts = s.split('-');
+        let (y, m, d) = (parts.next()?, parts.next()?, parts.next());
+        if parts.next().is_some() || y.len() != 4 || m.len() != 2 || d.is_some_and(|d| d.len() != 2) {
+            return None;
+        }
+        let year = y.parse().ok()?;
+        let month = m.parse().ok()?;
+        let day = match d {
+            Some(d) => Some(d.parse().ok()?),
+            None => None,
+        };
+        chrono::NaiveDate::from_ymd_opt(year, month, day.unwrap_or(1))?;
+        Some(Dct { year, month, day })
+    }
+}
+
+/// One temporal expression.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Timex {
+    /// Byte offsets into the text passed to [`Tagger::tag`], end exclusive.
+    pub start: usize,
+    pub end: usize,
+    pub timex_type: TimexType,
+    pub value: String,
+    /// START MID END APPROX BEFORE AFTER ON_OR_BEFORE ON_OR_AFTER LESS_THAN MORE_THAN
+    pub modifier: Option<&'static str>,
+    /// Inclusive first and last day, for a DATE whose value is a fully known
+    /// calendar period, narrowed by its mod: START/MID/END keep the first /
+    /// middle / last third (`early 2024` → 2024-01-01..2024-05-01); seasons
+    /// are meteorological (`2024-SU` → Jun 1..Aug 31, winter runs Dec–Feb);
+    /// open-ended mods give None. See the `interval` module for the details.
+    pub interval: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
+}
+
+/// The tagger: compiled patterns, built once and shared across threads.
+pub struct Tagger {
+    recognizer: Recognizer,
+}
+
+impl Default for Tagger {
+    fn default() -> Self {
+        Tagger::new()
+    }
+}
+
+impl Tagger {
+    pub fn new() -> Tagger {
+        Tagger { recognizer: Recognizer::new() }
+    }
+
+    /// Tags `text[range]` (range is a byte range on char boundaries; text
+    /// outside it is context only, e.g. a metadata prefix). Results sorted
+    /// by start, non-overlapping. An invalid range yields no results.
+    pub fn tag(&self, text: &str, range: Range<usize>, dct: Option<Dct>) -> Vec<Timex> {
+        let (lo, hi) = (range.start, range.end.min(text.len()));
+        if lo >= hi || !text.is_char_boundary(lo) || !text.is_char_boundary(hi) {
+            return Vec::new();
+        }
+        let cands = self.recognizer.candidates(text, lo, hi);
+        let mut resolver = Resolver::new(text, lo, hi, dct);
+        let mut records: Vec<Resolved> = cands.iter().map(|c| resolver.resolve(c)).collect();
+        pin_day_refs(text, &mut records);
+        attach_times(text, &mut records);
+        records
+            .into_iter()
+            .map(|r| {
+                let interval = match r.timex_type {
+                    TimexType::Date => interval::interval(&r.value, r.modifier),
+                    _ => None,
+                };
+                Timex { start: r.start, end: r.end, timex_type: r.timex_type, value: r.value, modifier: r.modifier, interval }
+            })
+            .collect()
+    }
+}
+
+/// `YYYY-MM-DD` with at least month and day known (`XXXX-01-18` qualifies).
+fn has_day(value: &str) -> bool {
+    let b = value.as_bytes();
+    value.len() == 10 && b[4] == b'-' && b[7] == b'-' && !value[5..].contains('X')
+}
+
+/// `today (Jan 18)`, `tomorrow, on August 18, 2022`: a relative day followed
+/// by an apposed explicit date takes that date's value.
+fn pin_day_refs(text: &str, records: &mut [Resolved]) {
+    for i in 0..records.len().saturating_sub(1) {
+        let (a, b) = (&records[i], &records[i + 1]);
+        if a.origin != Origin::DayRef || !has_day(&b.value) {
+            continue;
+        }
+        let gap = text[a.end..b.start].trim();
+        let gap = gap.trim_start_matches([',', '(']).trim();
+        let apposed = text[a.end..b.start].trim_start().starts_with([',', '('])
+            && (gap.is_empty() || gap.eq_ignore_ascii_case("on"));
+        if apposed {
+            records[i].value = records[i + 1].value.clone();
+        }
+    }
+}
+
+/// Gives a bare time of day the date next to it (`9:10 PM on Dec 10th`,
+/// `May 3 at 9 pm`) and drops times with no date: without one they are as
+/// likely scores or durations as clock times.
+fn attach_times(text: &str, records: &mut Vec<Resolved>) {
+    let mut keep = vec![true; records.len()];
+    for i in 0..records.len() {
+        let Origin::TimeOfDay { hour, minute, second } = records[i].origin else { continue };
+        let next = records.get(i + 1).filter(|n| {
+            let gap = text[records[i].end..n.start].trim();
+            (gap.is_empty() || gap.eq_ignore_ascii_case("on") || gap == ",") && has_day(&n.value)
+        });
+        let prev = i.checked_sub(1).map(|p| &records[p]).filter(|p| {
+            let gap = text[p.end..records[i].start].trim().trim_start_matches(',').trim();
+            (gap.is_empty() || gap.eq_ignore_ascii_case("at")) && has_day(&p.value)
+        });
+        match next.or(prev).map(|r| r.value.clone()) {
+            Some(date) => records[i].value = resolve::with_time(&date, hour, minute, second),
+            None => keep[i] = false,
+        }
+    }
+    let mut k = keep.into_iter();
+    records.retain(|_| k.next().unwrap_or(false));
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,181 @@
+//! Small look-arounds on the text near a match: neighbouring words, sentence
+//! bounds and a rough tense guess. All functions take byte offsets on char
+//! boundaries and stay within `lo..hi` (the range being tagged).
+
+/// The token just before `pos`: a run of word characters, or a single other
+/// non-space character (`,`, `(`...). Empty at the start of the range.
+pub fn prev_token(text: &str, lo: usize, pos: usize) -> &str {
+    let before = &text[lo..pos];
+    let trimmed = before.trim_end();
+    let end = lo + trimmed.len();
+    let mut start = end;
+    for (i, c) in trimmed.char_indices().rev() {
+        if is_word_char(c) {
+            start = lo + i;
+        } else {
+            if start == end {
+                start = lo + i;
+            }
+            break;
+        }
+    }
+    &text[start..end]
+}
+
+/// The word before the token returned by [`prev_token`] (two tokens back).
+pub fn prev_token2(text: &str, lo: usize, pos: usize) -> &str {
+    let t = prev_token(text, lo, pos);
+    if t.is_empty() {
+        return t;
+    }
+    let t_start = t.as_ptr() as usize - text.as_ptr() as usize;
+    prev_token(text, lo, t_start)
+}
+
+/// The token just after `pos` (see [`prev_token`]).
+pub fn next_token(text: &str, pos: usize, hi: usize) -> &str {
+    let after = &text[pos..hi];
+    let trimmed = after.trim_start();
+    let start = hi - trimmed.len();
+    let mut end = start;
+    for (i, c) in trimmed.char_indices() {
+        if is_word_char(c) {
+            end = start + i + c.len_utf8();
+        } else {
+            if end == start {
+                end = start + i + c.len_utf8();
+            }
+            break;
+        }
+    }
+    &text[start..end]
+}
+
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// The whitespace-delimited token containing `start..end` (for URL/id checks).
+pub fn enclosing_token(text: &str, lo: usize, hi: usize, start: usize, end: usize) -> &str {
+    let s = text[lo..start]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(lo, |(i, c)| lo + i + c.len_utf8());
+    let e = text[end..hi]
+        .char_indices()
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(hi, |(i, _)| end + i);
+    &text[s..e]
+}
+
+/// Start of the sentence containing `pos` (after the last `.!?` or newline).
+pub fn sentence_start(text: &str, lo: usize, pos: usize) -> usize {
+    text[lo..pos]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| matches!(c, '.' | '!' | '?' | '\n'))
+        .map_or(lo, |(i, _)| lo + i + 1)
+}
+
+/// End of the sentence containing `pos`.
+pub fn sentence_end(text: &str, pos: usize, hi: usize) -> usize {
+    text[pos..hi]
+        .char_indices()
+        .find(|(_, c)| matches!(c, '.' | '!' | '?' | '\n'))
+        .map_or(hi, |(i, _)| pos + i)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tense {
+    Past,
+    Future,
+    Unknown,
+}
+
+fn is_future_cue(w: &str) -> bool {
+    matches!(
+        w,
+        "will" | "ll" | "shall" | "would" | "set" | "slated" | "scheduled" | "expected" | "expects"
+            | "expecting" | "upcoming" | "coming" | "plans" | "planning" | "planned" | "aims"
+            | "aiming" | "due" | "tentatively" | "going" | "hopes" | "hoping" | "targeting"
+            | "until" | "next" | "arrives" | "premieres" | "begins" | "starts"
+    )
+}
+
+fn is_past_cue(w: &str) -> bool {
+    matches!(
+        w,
+        "was" | "were" | "had" | "did" | "ago" | "back" | "last" | "began" | "begun" | "went"
+            | "came" | "took" | "won" | "saw" | "held" | "made" | "said" | "told" | "wrote"
+            | "shot" | "broke" | "left" | "earlier" | "previously"
+    ) || (w.len() > 4 && w.ends_with("ed"))
+}
+
+/// Guesses whether the date at `start..end` refers to the past or the future
+/// from cue words in its sentence. Future cues win (`is set to be released
+/// on`); the words before the date are tried first, then those after it.
+pub fn tense(text: &str, lo: usize, hi: usize, start: usize, end: usize) -> Tense {
+    let s = sentence_start(text, lo, start).max(floor_char(text, start.saturating_sub(160)));
+    let e = sentence_end(text, end, hi).min(ceil_char(text, end + 80, hi));
+    let scan = |part: &str| {
+        let mut past = false;
+        for w in part.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
+            let w = w.to_ascii_lowercase();
+            if is_future_cue(&w) {
+                return Tense::Future;
+            }
+            past |= is_past_cue(&w);
+        }
+        if past {
+            Tense::Past
+        } else {
+            Tense::Unknown
+        }
+    };
+    match scan(&text[s.max(lo)..start]) {
+        Tense::Unknown => scan(&text[end..e.max(end)]),
+        t => t,
+    }
+}
+
+fn floor_char(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_char(text: &str, i: usize, hi: usize) -> usize {
+    let mut i = i.min(hi);
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens() {
+        let t = "It aired on  Sunday, (May 3) here";
+        let p = t.find("Sunday").unwrap();
+        assert_eq!(prev_token(t, 0, p), "on");
+        assert_eq!(prev_token2(t, 0, p), "aired");
+        assert_eq!(next_token(t, p + 6, t.len()), ",");
+        let m = t.find("May").unwrap();
+        assert_eq!(prev_token(t, 0, m), "(");
+        assert_eq!(prev_token(t, 0, 0), "");
+    }
+
+    #[test]
+    fn tense_cues() {
+        let t = "The show premiered on March 3. It is set to be released on July 28.";
+        let a = t.find("March 3").unwrap();
+        let b = t.find("July 28").unwrap();
+        assert_eq!(tense(t, 0, t.len(), a, a + 7), Tense::Past);
+        assert_eq!(tense(t, 0, t.len(), b, b + 7), Tense::Future);
+    }
+}

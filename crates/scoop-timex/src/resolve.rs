@@ -1,0 +1,408 @@
+//! Normalisation: turns recognised expressions into TIMEX3 values.
+//!
+//! Two reference points are used, following the conventions of the shared
+//! gold annotations:
+//! - the **DCT** for deictic expressions (`next week`, `last year`, `today`)
+//!   and for year-less dates (`Jan. 31`), which take the occurrence implied by
+//!   the tense of their sentence, else the one closest to the DCT;
+//! - the **anchor**, the most recent calendar date written in the text, for
+//!   anaphoric expressions (`the following year`, `the same day`), for
+//!   deictic ones when there is no DCT (`last month` after `October 11` →
+//!   `XXXX-09`), and for a year-less date that follows a dated one closely
+//!   (`December 1, 2023 ... On December 4` → `2023-12-04`). Without either,
+//!   unknown parts stay `X`.
+
+use crate::context::{self, Tense};
+use crate::recognize::{Cand, Expr, RelUnit, YearSpec};
+use crate::{Dct, TimexType};
+use chrono::{Datelike, Duration, Months, NaiveDate};
+
+/// A year-less date borrows the anchor's year only this close (in bytes)
+/// after it: the gold does so within a sentence or two, not across sections.
+const ANCHOR_REACH: usize = 150;
+
+/// The most recent calendar date in the text, with whatever parts it had.
+#[derive(Debug, Clone, Copy, Default)]
+struct Anchor {
+    year: Option<i32>,
+    month: Option<u32>,
+    day: Option<u32>,
+    end: usize,
+}
+
+impl Anchor {
+    fn date(&self) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(self.year?, self.month?, self.day?)
+    }
+}
+
+/// How a record came about, for the post-passes in `lib.rs`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// A day given relative to now or by weekday (`today`, `Monday`): an
+    /// apposed explicit date (`today (Jan 18)`) may pin it down.
+    DayRef,
+    /// A bare time of day, which needs a neighbouring date.
+    TimeOfDay { hour: u32, minute: u32, second: Option<u32> },
+    Other,
+}
+
+#[derive(Debug, Clone)]
+pub struct Resolved {
+    pub start: usize,
+    pub end: usize,
+    pub timex_type: TimexType,
+    pub value: String,
+    pub modifier: Option<&'static str>,
+    pub origin: Origin,
+}
+
+pub struct Resolver<'t> {
+    text: &'t str,
+    lo: usize,
+    hi: usize,
+    dct: Option<Dct>,
+    anchor: Option<Anchor>,
+}
+
+fn y4(y: Option<i32>) -> String {
+    y.map_or_else(|| "XXXX".to_string(), |y| format!("{y:04}"))
+}
+
+fn two(v: Option<u32>) -> String {
+    v.map_or_else(|| "XX".to_string(), |v| format!("{v:02}"))
+}
+
+fn ymd(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+fn iso_week(d: NaiveDate) -> String {
+    let w = d.iso_week();
+    format!("{:04}-W{:02}", w.year(), w.week())
+}
+
+fn month_index(y: i32, m: u32) -> i64 {
+    i64::from(y) * 12 + i64::from(m) - 1
+}
+
+impl<'t> Resolver<'t> {
+    pub fn new(text: &'t str, lo: usize, hi: usize, dct: Option<Dct>) -> Resolver<'t> {
+        Resolver { text, lo, hi, dct, anchor: None }
+    }
+
+    fn dct_date(&self) -> Option<NaiveDate> {
+        let d = self.dct?;
+        NaiveDate::from_ymd_opt(d.year, d.month, d.day?)
+    }
+
+    /// The reference for deictic expressions: the DCT, else the anchor.
+    fn deictic_base(&self) -> Anchor {
+        match self.dct {
+            Some(d) => Anchor { year: Some(d.year), month: Some(d.month), day: d.day, end: 0 },
+            None => self.anchor.unwrap_or_default(),
+        }
+    }
+
+    pub fn resolve(&mut self, c: &Cand) -> Resolved {
+        let (timex_type, value, origin) = self.value(c);
+        Resolved { start: c.start, end: c.end, timex_type, value, modifier: c.modifier, origin }
+    }
+
+    fn value(&mut self, c: &Cand) -> (TimexType, String, Origin) {
+        use TimexType::*;
+        let date = |v: String| (Date, v, Origin::Other);
+        match &c.expr {
+            Expr::Cal { year, month, day } => {
+                let (y, m, d) = self.calendar(*year, *month, *day, c);
+                self.anchor = Some(Anchor { year: y, month: m, day: d, end: c.end });
+                date(match (m, d) {
+                    (None, None) => y4(y),
+                    (Some(m), None) => format!("{}-{:02}", y4(y), m),
+                    (m, d) => format!("{}-{}-{}", y4(y), two(m), two(d)),
+                })
+            }
+            Expr::Quarter { year, q } => date(format!("{}-Q{q}", y4(self.period_year(*year)))),
+            Expr::Half { year, h } => date(format!("{}-H{h}", y4(self.period_year(*year)))),
+            Expr::Season { year, code, .. } => date(format!("{}-{code}", y4(self.period_year(*year)))),
+            Expr::SeasonRel { code, first_month, offset } => {
+                date(format!("{}-{code}", y4(self.season_year(*first_month, *offset))))
+            }
+            Expr::Decade(d) => date(d.to_string()),
+            Expr::ShortDecade(d) => {
+                let this_decade = self.dct.map_or(2, |d| (d.year % 100) / 10);
+                let century = if *d <= this_decade { 20 } else { 19 };
+                date(format!("{century}{d}"))
+            }
+            Expr::Rel { unit, offset, anaphoric } => {
+                let base = if *anaphoric { self.anchor } else { Some(self.deictic_base()) };
+                let v = relative(base, *unit, *offset, *anaphoric);
+                let origin = if *unit == RelUnit::Day { Origin::DayRef } else { Origin::Other };
+                let ty = if *unit == RelUnit::Night { Time } else { Date };
+                (ty, v, origin)
+            }
+            Expr::Today => {
+                if c.modifier.is_some() || self.today_is_a_day(c.start, c.end) {
+                    let v = relative(Some(self.deictic_base()), RelUnit::Day, 0, false);
+                    (Date, v, Origin::DayRef)
+                } else {
+                    date("PRESENT_REF".to_string())
+                }
+            }
+            Expr::Weekday { wd, offset } => (Date, self.weekday(*wd, *offset, c), Origin::DayRef),
+            Expr::Ago { amount, unit } => date(self.ago(*amount, *unit)),
+            Expr::Ref(v) => date((*v).to_string()),
+            Expr::Duration(v) => (Duration, v.clone(), Origin::Other),
+            Expr::Set(v) => (Set, v.clone(), Origin::Other),
+            Expr::Time { date: None, hour, minute, second } => {
+                let origin = Origin::TimeOfDay { hour: *hour, minute: *minute, second: *second };
+                (Time, String::new(), origin)
+            }
+            Expr::Time { date: Some(d), hour, minute, second } => {
+                let inner = Cand { start: c.start, end: c.end, expr: (**d).clone(), modifier: None };
+                let (_, v, _) = self.value(&inner);
+                (Time, with_time(&v, *hour, *minute, *second), Origin::Other)
+            }
+        }
+    }
+
+    /// `today` the day (`released today`) versus the generic present
+    /// (`today's society`, `the most popular actors today`).
+    fn today_is_a_day(&self, start: usize, end: usize) -> bool {
+        let after = &self.text[end..self.hi];
+        if after.starts_with("'s") || after.starts_with("’s") {
+            return false;
+        }
+        let verb = |w: &str| w.len() > 3 && w.ends_with("ed") || matches!(w, "was" | "were" | "said" | "began" | "held");
+        if verb(&context::prev_token(self.text, self.lo, start).to_lowercase()) {
+            return true;
+        }
+        // A verb among the next few words of the clause (`today it was announced`).
+        let mut pos = end;
+        for _ in 0..3 {
+            let next = context::next_token(self.text, pos, self.hi);
+            if next.is_empty() || !next.starts_with(char::is_alphanumeric) {
+                // `today (Jan 18)`: an apposed date makes it a day.
+                return next == "(" && has_date_after(&self.text[pos..self.hi]);
+            }
+            if verb(&next.to_lowercase()) {
+                return true;
+            }
+            pos = next.as_ptr() as usize - self.text.as_ptr() as usize + next.len();
+        }
+        false
+    }
+
+    /// Year/month/day of a calendar expression, filling the year from the
+    /// anchor or DCT when missing.
+    fn calendar(&self, year: YearSpec, month: Option<u32>, day: Option<u32>, c: &Cand) -> (Option<i32>, Option<u32>, Option<u32>) {
+        match year {
+            YearSpec::Known(y) => (Some(y), month, day),
+            YearSpec::Rel(k) => (self.deictic_base().year.map(|y| y + k), month, day),
+            YearSpec::Unknown => {
+                let Some(m) = month else {
+                    // `the 15th`: the DCT's month.
+                    return match self.dct {
+                        Some(d) => (Some(d.year), Some(d.month), day),
+                        None => (None, None, day),
+                    };
+                };
+                let near_anchor = self
+                    .anchor
+                    .filter(|a| a.year.is_some() && a.month.is_some() && c.start.saturating_sub(a.end) <= ANCHOR_REACH);
+                let tense = context::tense(self.text, self.lo, self.hi, c.start, c.end);
+                let y = if let Some(a) = near_anchor {
+                    let (ay, am) = (a.year.unwrap_or_default(), a.month.unwrap_or(1));
+                    // Narrative order: forward from the anchor unless past tense.
+                    let t = if tense == Tense::Past { Tense::Past } else { Tense::Future };
+                    Some(pick_year(ay, month_index(ay, am), |y| month_index(y, m), t))
+                } else if let Some(dct) = self.dct {
+                    Some(match (day, self.dct_date()) {
+                        (Some(d), Some(base)) => {
+                            let key = |y: i32| NaiveDate::from_ymd_opt(y, m, d).map_or(i64::MIN / 4, |x| i64::from(x.num_days_from_ce()));
+                            pick_year(dct.year, i64::from(base.num_days_from_ce()), key, tense)
+                        }
+                        _ => pick_year(dct.year, month_index(dct.year, dct.month), |y| month_index(y, m), tense),
+                    })
+                } else {
+                    None
+                };
+                (y, Some(m), day)
+            }
+        }
+    }
+
+    fn period_year(&self, year: YearSpec) -> Option<i32> {
+        match year {
+            YearSpec::Known(y) => Some(y),
+            YearSpec::Rel(k) => self.deictic_base().year.map(|y| y + k),
+            YearSpec::Unknown => self.dct.map(|d| d.year),
+        }
+    }
+
+    /// Year of `last/this/next <season>`: the last one over before the DCT,
+    /// the one under way (or this year's), the next one to start.
+    fn season_year(&self, first_month: u32, offset: i32) -> Option<i32> {
+        let dct = self.dct?;
+        let now = month_index(dct.year, dct.month);
+        let start = |y: i32| month_index(y, first_month);
+        let years = (dct.year - 2)..=(dct.year + 2);
+        match offset {
+            o if o < 0 => years.rev().find(|&y| start(y) + 3 <= now),
+            o if o > 0 => years.into_iter().find(|&y| start(y) > now),
+            _ => years.rev().find(|&y| start(y) <= now && now < start(y) + 3).or(Some(dct.year)),
+        }
+    }
+
+    fn weekday(&self, wd: u32, offset: Option<i32>, c: &Cand) -> String {
+        let Some(base) = self.dct_date() else { return "XXXX-XX-XX".to_string() };
+        let cur = base.weekday().number_from_monday() as i64;
+        let diff = wd as i64 - cur; // this ISO week's occurrence
+        let day = match offset {
+            Some(0) => base + Duration::days(diff),
+            // Strictly before / after the base day (`last Friday` said on a Friday is a week back).
+            Some(o) if o < 0 => base - Duration::days(match (cur - wd as i64).rem_euclid(7) { 0 => 7, n => n }),
+            Some(_) => base + Duration::days(match (wd as i64 - cur).rem_euclid(7) { 0 => 7, n => n }),
+            None => {
+                if context::tense(self.text, self.lo, self.hi, c.start, c.end) == Tense::Future {
+                    base + Duration::days((wd as i64 - cur).rem_euclid(7))
+                } else {
+                    base - Duration::days((cur - wd as i64).rem_euclid(7))
+                }
+            }
+        };
+        ymd(day)
+    }
+
+    fn ago(&self, amount: Option<u32>, unit: char) -> String {
+        let Some(n) = amount else { return "PAST_REF".to_string() };
+        let n = i64::from(n);
+        let Some(base) = self.dct_date() else {
+            return match unit {
+                'W' => "XXXX-WXX".into(),
+                'M' => "XXXX-XX".into(),
+                'Y' | 'E' | 'C' => "XXXX".into(),
+                _ => "XXXX-XX-XX".into(),
+            };
+        };
+        let back = |months: i64| base.checked_sub_months(Months::new(months.clamp(0, 1200) as u32));
+        match unit {
+            'D' => ymd(base - Duration::days(n)),
+            'W' => iso_week(base - Duration::weeks(n)),
+            'M' => back(n).map_or_else(|| "PAST_REF".into(), |d| d.format("%Y-%m").to_string()),
+            'Y' => format!("{}", base.year() - n as i32),
+            'E' => format!("{}", (base.year() - 10 * n as i32) / 10),
+            'C' => format!("{}", (base.year() - 100 * n as i32) / 100),
+            _ => ymd(base), // hours, minutes, seconds ago: the same day
+        }
+    }
+}
+
+/// Text starting with `(` and a capitalised month or weekday, or a digit.
+fn has_date_after(after: &str) -> bool {
+    let t = after.trim_start().trim_start_matches('(').trim_start();
+    t.starts_with(|c: char| c.is_ascii_uppercase() || c.is_ascii_digit())
+}
+
+/// Among the anchor's year and its neighbours, the one whose date (by `key`)
+/// lies on the side of the anchor the tense implies, else the closest.
+fn pick_year(anchor_year: i32, anchor_key: i64, key: impl Fn(i32) -> i64, tense: Tense) -> i32 {
+    let years = [anchor_year - 1, anchor_year, anchor_year + 1];
+    let pick = match tense {
+        Tense::Past => years.iter().rev().copied().find(|&y| key(y) <= anchor_key),
+        Tense::Future => years.iter().copied().find(|&y| key(y) >= anchor_key),
+        Tense::Unknown => years.iter().copied().min_by_key(|&y| ((key(y) - anchor_key).abs(), (y - anchor_year).abs())),
+    };
+    pick.unwrap_or(anchor_year)
+}
+
+/// Value of a relative expression against `base` (DCT or anchor).
+fn relative(base: Option<Anchor>, unit: RelUnit, offset: i32, anaphoric: bool) -> String {
+    let Some(b) = base else {
+        // Anaphoric with nothing to refer to: only the direction is known.
+        return match (unit, offset) {
+            (RelUnit::Year, o) if anaphoric && o < 0 => "PAST_REF".into(),
+            (RelUnit::Year, o) if anaphoric && o > 0 => "FUTURE_REF".into(),
+            (u, _) => unknown_value(u),
+        };
+    };
+    match unit {
+        RelUnit::Day | RelUnit::Night => {
+            let suffix = if unit == RelUnit::Night { "TNI" } else { "" };
+            match b.date() {
+                Some(d) => format!("{}{suffix}", ymd(d + Duration::days(i64::from(offset)))),
+                None if offset == 0 => format!("{}-{}-{}{suffix}", y4(b.year), two(b.month), two(b.day)),
+                None => format!("XXXX-XX-XX{suffix}"),
+            }
+        }
+        RelUnit::Week | RelUnit::Weekend => {
+            let we = if unit == RelUnit::Weekend { "-WE" } else { "" };
+            match b.date() {
+                Some(d) => format!("{}{we}", iso_week(d + Duration::weeks(i64::from(offset)))),
+                None => format!("XXXX-WXX{we}"),
+            }
+        }
+        RelUnit::Month => match (b.year, b.month) {
+            (Some(y), Some(m)) => {
+                let i = month_index(y, m) + i64::from(offset);
+                format!("{:04}-{:02}", i.div_euclid(12), i.rem_euclid(12) + 1)
+            }
+            (None, Some(m)) => format!("XXXX-{:02}", (i64::from(m) - 1 + i64::from(offset)).rem_euclid(12) + 1),
+            _ => "XXXX-XX".into(),
+        },
+        RelUnit::Year => match b.year {
+            Some(y) => format!("{:04}", y + offset),
+            None if anaphoric && offset < 0 => "PAST_REF".into(),
+            None if anaphoric && offset > 0 => "FUTURE_REF".into(),
+            None => "XXXX".into(),
+        },
+        RelUnit::Decade => b.year.map_or_else(|| "XXX".into(), |y| format!("{}", y.div_euclid(10) + offset)),
+    }
+}
+
+fn unknown_value(unit: RelUnit) -> String {
+    match unit {
+        RelUnit::Day => "XXXX-XX-XX",
+        RelUnit::Night => "XXXX-XX-XXTNI",
+        RelUnit::Week => "XXXX-WXX",
+        RelUnit::Weekend => "XXXX-WXX-WE",
+        RelUnit::Month => "XXXX-XX",
+        RelUnit::Year => "XXXX",
+        RelUnit::Decade => "XXX",
+    }
+    .to_string()
+}
+
+/// `2022-05-31` + 15:02:17 → `2022-05-31T15:02:17`.
+pub fn with_time(date: &str, hour: u32, minute: u32, second: Option<u32>) -> String {
+    match second {
+        Some(s) => format!("{date}T{hour:02}:{minute:02}:{s:02}"),
+        None => format!("{date}T{hour:02}:{minute:02}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pick_year_follows_tense() {
+        // DCT Nov 2023; "January" in a past sentence is Jan 2023, in a future one Jan 2024.
+        let now = month_index(2023, 11);
+        let key = |y| month_index(y, 1);
+        assert_eq!(pick_year(2023, now, key, Tense::Past), 2023);
+        assert_eq!(pick_year(2023, now, key, Tense::Future), 2024);
+        assert_eq!(pick_year(2023, now, key, Tense::Unknown), 2024);
+    }
+
+    #[test]
+    fn relative_values() {
+        let b = Anchor { year: Some(2026), month: Some(1), day: Some(10), end: 0 };
+        assert_eq!(relative(Some(b), RelUnit::Weekend, 1, false), "2026-W03-WE");
+        assert_eq!(relative(Some(b), RelUnit::Month, -1, false), "2025-12");
+        assert_eq!(relative(None, RelUnit::Year, -1, true), "PAST_REF");
+        let partial = Anchor { year: None, month: Some(10), day: Some(11), end: 0 };
+        assert_eq!(relative(Some(partial), RelUnit::Month, -1, false), "XXXX-09");
+        assert_eq!(relative(Some(partial), RelUnit::Day, 0, false), "XXXX-10-11");
+    }
+}

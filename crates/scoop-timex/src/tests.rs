@@ -1,0 +1,285 @@
+//! Phenomenon tests on sentences written for these tests.
+
+use super::*;
+
+fn run(text: &str, dct: Option<&str>) -> Vec<(String, &'static str, String, Option<&'static str>)> {
+    let tagger = Tagger::new();
+    tagger
+        .tag(text, 0..text.len(), dct.and_then(Dct::parse))
+        .into_iter()
+        .map(|t| (text[t.start..t.end].to_string(), t.timex_type.as_str(), t.value, t.modifier))
+        .collect()
+}
+
+/// (span, value) pairs, for the common case.
+fn sv(text: &str, dct: Option<&str>) -> Vec<(String, String)> {
+    run(text, dct).into_iter().map(|(s, _, v, _)| (s, v)).collect()
+}
+
+fn pairs(items: &[(&str, &str)]) -> Vec<(String, String)> {
+    items.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
+}
+
+const DCT: Option<&str> = Some("2026-01-10");
+
+#[test]
+fn absolute_dates() {
+    let t = "It opens January 17, on Jan. 3, by Sept. 5, on 17 January 2026, on January 17, 2026, on 2026-01-17 and on 1/17/2026.";
+    assert_eq!(
+        sv(t, None),
+        pairs(&[
+            ("January 17", "XXXX-01-17"),
+            ("Jan. 3", "XXXX-01-03"),
+            ("Sept. 5", "XXXX-09-05"),
+            ("17 January 2026", "2026-01-17"),
+            ("January 17, 2026", "2026-01-17"),
+            ("2026-01-17", "2026-01-17"),
+            ("1/17/2026", "2026-01-17"),
+        ])
+    );
+}
+
+#[test]
+fn months_years_and_ordinals() {
+    let t = "The shoot ran from December 2026 until September, a year after the first of March 2025 and since the 15th.";
+    assert_eq!(
+        sv(t, None),
+        pairs(&[
+            ("December 2026", "2026-12"),
+            ("September", "2027-09"), // forward from the nearby anchor
+            ("a year", "P1Y"),
+            ("the first of March 2025", "2025-03-01"),
+            ("the 15th", "XXXX-XX-15"),
+        ])
+    );
+}
+
+#[test]
+fn years_but_not_numbers() {
+    let t = "The 2026 slate (see https://example.com/2026/news) lists id X2026, room 2024, 3,2024 and 2019.";
+    assert_eq!(sv(t, None), pairs(&[("2026", "2026"), ("2019", "2019")]));
+}
+
+#[test]
+fn seasons_quarters_halves_decades() {
+    let t = "They met last summer, filmed in Q3 2025 and the third quarter, aim for Early Q1 2024, the second half of 2025, and loved the 2020s and the ’90s.";
+    assert_eq!(
+        run(t, None),
+        vec![
+            ("last summer".to_string(), "DATE", "XXXX-SU".to_string(), None),
+            ("Q3 2025".to_string(), "DATE", "2025-Q3".to_string(), None),
+            ("the third quarter".to_string(), "DATE", "XXXX-Q3".to_string(), None),
+            ("Early Q1 2024".to_string(), "DATE", "2024-Q1".to_string(), Some("START")),
+            ("the second half of 2025".to_string(), "DATE", "2025-H2".to_string(), None),
+            ("2020s".to_string(), "DATE", "202".to_string(), None),
+            ("’90s".to_string(), "DATE", "199".to_string(), None),
+        ]
+    );
+    assert_eq!(sv("It aired last summer.", Some("2024-11-02")), pairs(&[("last summer", "2024-SU")]));
+    assert_eq!(sv("It aired last summer.", Some("2024-07-02")), pairs(&[("last summer", "2023-SU")]));
+}
+
+#[test]
+fn weeks_and_weekends() {
+    let t = "Filming moves next weekend, after last week and before next week.";
+    assert_eq!(
+        sv(t, DCT),
+        pairs(&[("next weekend", "2026-W03-WE"), ("last week", "2026-W01"), ("next week", "2026-W03")])
+    );
+    assert_eq!(sv(t, None)[0].1, "XXXX-WXX-WE");
+}
+
+#[test]
+fn parts_of_periods() {
+    let t = "Production starts in early 2024, wraps by mid-February 2026, premieres late 2024 or later this year.";
+    assert_eq!(
+        run(t, DCT),
+        vec![
+            ("early 2024".to_string(), "DATE", "2024".to_string(), Some("START")),
+            ("mid-February 2026".to_string(), "DATE", "2026-02".to_string(), Some("MID")),
+            ("late 2024".to_string(), "DATE", "2024".to_string(), Some("END")),
+            ("later this year".to_string(), "DATE", "2026".to_string(), Some("END")),
+        ]
+    );
+    assert_eq!(run("It begins later this year.", None)[0].2, "XXXX");
+}
+
+#[test]
+fn relative_dates() {
+    let t = "Yesterday the cast met; today it was announced that filming starts next year, two weeks ago it rained, this month is busy, tonight we watch and tomorrow we rest.";
+    assert_eq!(
+        sv(t, DCT),
+        pairs(&[
+            ("Yesterday", "2026-01-09"),
+            ("today", "2026-01-10"),
+            ("next year", "2027"),
+            ("two weeks ago", "2025-W52"),
+            ("this month", "2026-01"),
+            ("tonight", "2026-01-10TNI"),
+            ("tomorrow", "2026-01-11"),
+        ])
+    );
+}
+
+#[test]
+fn anaphoric_dates() {
+    let t = "The show debuted in 2021. The following year it won. In the previous year it was pitched.";
+    assert_eq!(sv(t, None), pairs(&[("2021", "2021"), ("The following year", "2022"), ("the previous year", "2020")]));
+    assert_eq!(sv("The studio lost money in the previous year.", None), pairs(&[("the previous year", "PAST_REF")]));
+}
+
+#[test]
+fn durations() {
+    let t = "The shoot took seven months, then three years, 28 days, 50 minutes, many months, a few weeks, at least 50 minutes and a little over four months, a seven-month run and 5 hours and 27 minutes.";
+    assert_eq!(
+        run(t, None),
+        vec![
+            ("seven months".to_string(), "DURATION", "P7M".to_string(), None),
+            ("three years".to_string(), "DURATION", "P3Y".to_string(), None),
+            ("28 days".to_string(), "DURATION", "P28D".to_string(), None),
+            ("50 minutes".to_string(), "DURATION", "PT50M".to_string(), None),
+            ("many months".to_string(), "DURATION", "PXM".to_string(), None),
+            ("a few weeks".to_string(), "DURATION", "PXW".to_string(), None),
+            ("at least 50 minutes".to_string(), "DURATION", "PT50M".to_string(), Some("MORE_THAN")),
+            ("a little over four months".to_string(), "DURATION", "P4M".to_string(), Some("MORE_THAN")),
+            ("seven-month".to_string(), "DURATION", "P7M".to_string(), None),
+            ("5 hours and 27 minutes".to_string(), "DURATION", "PT327M".to_string(), None),
+        ]
+    );
+}
+
+#[test]
+fn sets() {
+    let t = "New episodes drop every Friday, weekly, and a clip every 10 minutes or so.";
+    assert_eq!(
+        run(t, None),
+        vec![
+            ("every Friday".to_string(), "SET", "XXXX-WXX-5".to_string(), None),
+            ("weekly".to_string(), "SET", "P1W".to_string(), None),
+            ("every 10 minutes or so".to_string(), "SET", "PT10M".to_string(), Some("APPROX")),
+        ]
+    );
+}
+
+#[test]
+fn present_past_future_refs() {
+    let t = "It is now filming and currently on set; at the moment nothing is final. It was recently renewed many months ago and will air soon.";
+    assert_eq!(
+        sv(t, None),
+        pairs(&[
+            ("now", "PRESENT_REF"),
+            ("currently", "PRESENT_REF"),
+            ("the moment", "PRESENT_REF"),
+            ("recently", "PAST_REF"),
+            ("many months ago", "PAST_REF"),
+            ("soon", "FUTURE_REF"),
+        ])
+    );
+    assert_eq!(sv("Actors popular today's way.", None), pairs(&[("today", "PRESENT_REF")]));
+}
+
+#[test]
+fn ranges_give_two_records() {
+    let t = "Release window: late 2024 to early 2025. Shooting on January 17 and 18.";
+    assert_eq!(
+        sv(t, DCT),
+        pairs(&[("late 2024", "2024"), ("early 2025", "2025"), ("January 17", "2026-01-17"), ("18", "2026-01-18")])
+    );
+}
+
+#[test]
+fn at_least_a_year() {
+    assert_eq!(
+        run("Fans will wait until at least 2024.", None),
+        vec![("at least 2024".to_string(), "DATE", "2024".to_string(), Some("ON_OR_AFTER"))]
+    );
+}
+
+#[test]
+fn signal_words_are_outside_spans() {
+    assert_eq!(
+        sv("Due by March 2027, in 2026, on Sunday, since 2019.", None),
+        pairs(&[("March 2027", "2027-03"), ("2026", "2026"), ("Sunday", "XXXX-XX-XX"), ("2019", "2019")])
+    );
+}
+
+#[test]
+fn not_dates() {
+    let t = "Viewers logged 474.26 million hours over 12 episodes of Season 2 and season 2, Class 2, Part 2. \
+             The 32-year-old star scored 3-1 in Physical: 100. She may be back. Kim Min-ha May join. Fans march on.";
+    assert_eq!(sv(t, None), Vec::<(String, String)>::new());
+    assert!(sv("The alarm rang at 7:30.", None).is_empty());
+    assert!(sv("Wednesday season 2 stars Wednesday Addams.", None).is_empty());
+}
+
+#[test]
+fn weekdays_resolve_against_the_dct() {
+    // 2026-01-10 is a Saturday.
+    assert_eq!(sv("The cast met on Sunday.", None), pairs(&[("Sunday", "XXXX-XX-XX")]));
+    assert_eq!(sv("The cast met on Tuesday.", DCT), pairs(&[("Tuesday", "2026-01-06")]));
+    assert_eq!(sv("The cast will meet on Tuesday.", DCT), pairs(&[("Tuesday", "2026-01-13")]));
+    assert_eq!(sv("It aired on Saturday.", DCT), pairs(&[("Saturday", "2026-01-10")]));
+}
+
+#[test]
+fn year_less_dates_follow_tense_and_context() {
+    let dct = Some("2023-11-13");
+    assert_eq!(sv("It was renewed in January.", dct), pairs(&[("January", "2023-01")]));
+    assert_eq!(sv("It will premiere in January.", dct), pairs(&[("January", "2024-01")]));
+    assert_eq!(sv("The show premiered on March 3.", dct), pairs(&[("March 3", "2023-03-03")]));
+    // Without a DCT a nearby dated mention lends its year.
+    let t = "Shooting was spotted in September 2022. It is unclear if it began in September.";
+    assert_eq!(sv(t, None), pairs(&[("September 2022", "2022-09"), ("September", "2022-09")]));
+    let t = "Talks started on December 1, 2023. On December 4, the deal closed.";
+    assert_eq!(sv(t, None)[1], ("December 4".to_string(), "2023-12-04".to_string()));
+}
+
+#[test]
+fn apposed_and_timed_dates() {
+    assert_eq!(
+        sv("Stills were released today (Jan 18) by the studio.", None),
+        pairs(&[("today", "XXXX-01-18"), ("Jan 18", "XXXX-01-18")])
+    );
+    assert_eq!(
+        run("It premieres at 9:10 PM on Dec 10th.", None),
+        vec![
+            ("9:10 PM".to_string(), "TIME", "XXXX-12-10T21:10".to_string(), None),
+            ("Dec 10th".to_string(), "DATE", "XXXX-12-10".to_string(), None),
+        ]
+    );
+    assert_eq!(
+        run("Posted May 31, 2022 3:02:17 pm here.", None),
+        vec![("May 31, 2022 3:02:17 pm".to_string(), "TIME", "2022-05-31T15:02:17".to_string(), None)]
+    );
+}
+
+#[test]
+fn byte_offsets_and_context_range() {
+    let text = "date 2026-01-10 “Filming ends next week” — now.";
+    let start = "date 2026-01-10 ".len();
+    let out = Tagger::new().tag(text, start..text.len(), DCT.and_then(Dct::parse));
+    let got: Vec<_> = out.iter().map(|t| (&text[t.start..t.end], t.value.as_str())).collect();
+    assert_eq!(got, [("next week", "2026-W03"), ("now", "PRESENT_REF")]);
+    assert!(Tagger::new().tag(text, 3..2, None).is_empty());
+}
+
+#[test]
+fn intervals_follow_mods() {
+    let out = Tagger::new().tag("Filming starts in early 2024.", 0..29, None);
+    let d = |m, d| chrono::NaiveDate::from_ymd_opt(2024, m, d).unwrap_or_default();
+    assert_eq!(out[0].interval, Some((d(1, 1), d(5, 1))));
+}
+
+#[test]
+fn dct_parsing() {
+    assert_eq!(Dct::parse("2026-01-10"), Some(Dct { year: 2026, month: 1, day: Some(10) }));
+    assert_eq!(Dct::parse("2026-01"), Some(Dct { year: 2026, month: 1, day: None }));
+    assert_eq!(Dct::parse("2026-13-01"), None);
+    assert_eq!(Dct::parse("26-01-01"), None);
+}
+
+#[test]
+fn tagger_is_send_and_sync() {
+    fn assert_send_sync<T: Send + Sync>() {}
+    assert_send_sync::<Tagger>();
+}

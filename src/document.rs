@@ -1,0 +1,173 @@
+//! The document every stage reads and fills in: the text, its normal form,
+//! its creation time, and the span layers (tokens, sentences, mentions,
+//! dates, persons, roles, events) that the stages add.
+
+use crate::offsets::OffsetMap;
+use crate::records::{EventRecord, PersonCluster, RoleRecord};
+use crate::tokenize::{Sentence, Token};
+use scoop_gold::Label;
+use scoop_timex::{Dct, Timex};
+use std::ops::Range;
+
+/// A byte span in the normalised text, end exclusive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Span {
+    pub start: u32,
+    pub end: u32,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Span {
+        Span { start: start as u32, end: end as u32 }
+    }
+
+    pub fn range(self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+
+    pub fn contains(self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+}
+
+/// A named-entity mention.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EntityMention {
+    pub span: Span,
+    pub label: Label,
+}
+
+/// The document creation time as written (`YYYY-MM-DD` or `YYYY-MM`) and parsed.
+#[derive(Debug, Clone)]
+pub struct CreationTime {
+    pub written: String,
+    pub parsed: Dct,
+}
+
+impl CreationTime {
+    pub fn parse(written: &str) -> Option<CreationTime> {
+        let parsed = Dct::parse(written)?;
+        Some(CreationTime { written: written.to_string(), parsed })
+    }
+}
+
+/// One document and every layer the pipeline has added to it.
+#[derive(Debug)]
+pub struct Doc {
+    /// The `doc` name of the guide: the file name, or the JSON Lines `id`.
+    pub id: String,
+    /// The text exactly as read.
+    pub original: String,
+    /// The normalised text: same code points count as `original`.
+    pub text: String,
+    /// Byte range of `text` after the DCT prefix: the part stages read.
+    pub body: Range<usize>,
+    pub dct: Option<CreationTime>,
+    pub tokens: Vec<Token>,
+    pub sentences: Vec<Sentence>,
+    pub mentions: Vec<EntityMention>,
+    pub dates: Vec<Timex>,
+    pub persons: Vec<PersonCluster>,
+    pub roles: Vec<RoleRecord>,
+    pub events: Vec<EventRecord>,
+    normal_offsets: OffsetMap,
+    original_offsets: OffsetMap,
+}
+
+impl Doc {
+    /// Builds a document from its text; a `date YYYY-MM-DD` prefix overrides `default_dct`.
+    pub fn new(id: String, original: String, default_dct: Option<CreationTime>) -> Doc {
+        let text = crate::normalize::normalize(&original);
+        let (body_start, prefix_dct) = split_dct_prefix(&text);
+        Doc {
+            id,
+            body: body_start..text.len(),
+            dct: prefix_dct.or(default_dct),
+            normal_offsets: OffsetMap::new(&text),
+            original_offsets: OffsetMap::new(&original),
+            original,
+            text,
+            tokens: Vec::new(),
+            sentences: Vec::new(),
+            mentions: Vec::new(),
+            dates: Vec::new(),
+            persons: Vec::new(),
+            roles: Vec::new(),
+            events: Vec::new(),
+        }
+    }
+
+    /// The normalised text of a span.
+    pub fn slice(&self, span: Span) -> &str {
+        &self.text[span.range()]
+    }
+
+    /// The original text of a span, as the guide's `text` fields want it.
+    pub fn original_slice(&self, span: Span) -> &str {
+        let (start, end) = self.char_span(span);
+        let from = self.original_offsets.byte_at(start);
+        let to = self.original_offsets.byte_at(end);
+        &self.original[from..to]
+    }
+
+    /// Code-point offsets of a span, as the guide counts them.
+    pub fn char_span(&self, span: Span) -> (usize, usize) {
+        (self.normal_offsets.char_at(span.start as usize), self.normal_offsets.char_at(span.end as usize))
+    }
+
+    /// The sentence containing a byte offset.
+    pub fn sentence_at(&self, byte: u32) -> Option<&Sentence> {
+        let i = self.sentences.partition_point(|s| s.span.end <= byte);
+        self.sentences.get(i).filter(|s| s.span.start <= byte)
+    }
+}
+
+/// Finds a leading `date YYYY-MM-DD` / `date YYYY-MM` prefix (leading
+/// whitespace allowed). Returns where the body starts and the DCT.
+fn split_dct_prefix(text: &str) -> (usize, Option<CreationTime>) {
+    let trimmed = text.trim_start();
+    let lead = text.len() - trimmed.len();
+    let Some(rest) = trimmed.strip_prefix("date ") else { return (0, None) };
+    let value_len = rest.find(|c: char| c.is_whitespace()).unwrap_or(rest.len());
+    match CreationTime::parse(&rest[..value_len]) {
+        Some(dct) => {
+            let after = &rest[value_len..];
+            // One separating space (or line break) belongs to the prefix.
+            let sep = after.chars().next().map_or(0, char::len_utf8);
+            (lead + "date ".len() + value_len + sep, Some(dct))
+        }
+        None => (0, None),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dct_prefix_is_metadata() {
+        let doc = Doc::new("a.txt".into(), " date 2026-01-10 The show.".into(), None);
+        assert_eq!(doc.dct.as_ref().unwrap().written, "2026-01-10");
+        assert_eq!(&doc.text[doc.body.clone()], "The show.");
+    }
+
+    #[test]
+    fn month_precision_dct_and_caller_default() {
+        let doc = Doc::new("a.txt".into(), "date 2025-07\nText".into(), None);
+        assert_eq!(doc.dct.as_ref().unwrap().written, "2025-07");
+        assert_eq!(&doc.text[doc.body.clone()], "Text");
+        let fallback = CreationTime::parse("2024-02-28");
+        let doc = Doc::new("b.txt".into(), "dated text".into(), fallback);
+        assert_eq!(doc.body.start, 0);
+        assert_eq!(doc.dct.unwrap().written, "2024-02-28");
+    }
+
+    #[test]
+    fn original_slices_follow_code_points() {
+        let doc = Doc::new("a.txt".into(), "Netflix\u{2019}s \u{201C}Sweet Home\u{201D}".into(), None);
+        let start = doc.text.find("Sweet").unwrap();
+        let span = Span::new(start, start + "Sweet Home".len());
+        assert_eq!(doc.original_slice(span), "Sweet Home");
+        assert_eq!(doc.char_span(span), (11, 21));
+    }
+}

@@ -1,0 +1,277 @@
+//! A lexicon-and-shape recogniser: the baseline engine. It finds runs of
+//! capitalised words and labels them by lexicons, name shape (romanised
+//! Korean names) and context (`season 2` after a title), then spreads each
+//! label to the other occurrences of the same name in the document.
+
+use super::EntityRecognizer;
+use crate::document::{Doc, EntityMention, Span};
+use crate::persons::is_korean_surname;
+use crate::tokenize::{Token, TokenKind};
+use scoop_gold::Label;
+use std::collections::HashMap;
+
+const ORGS: &[&str] = &[
+    "Netflix", "Netflix Korea", "tvN", "JTBC", "SBS", "KBS", "MBC", "ENA", "OCN", "TVING", "wavve", "Wavve",
+    "Coupang Play", "Disney", "Disney+", "HBO", "Max", "Hulu", "Apple TV+", "Amazon", "Prime Video",
+    "Paramount+", "NBC", "ABC", "CBS", "Fox", "BBC", "CNN", "Reuters", "Marvel", "Marvel Studios",
+    "Studio Dragon", "Yonhap", "Soompi", "Variety", "Deadline", "The Hollywood Reporter", "Dispatch",
+    "Naver", "Kakao", "Instagram", "Twitter", "YouTube", "TikTok", "Weibo", "Lezhin", "CJ ENM", "HYBE",
+    "Lucasfilm", "Sony", "Warner Bros.", "Universal", "Viki", "Viu", "Teen Vogue", "PEOPLE", "X",
+];
+const ORG_SUFFIXES: &[&str] = &[
+    "Entertainment", "Studios", "Studio", "Pictures", "Media", "News", "Productions", "Production",
+    "Company", "Inc.", "Corp.", "Network", "Broadcasting", "Agency", "Films", "Times", "Post", "Herald",
+    "Daily", "Magazine", "Records", "Group", "Channel", "Actors", "Office", "Ministry",
+];
+const LOCS: &[&str] = &[
+    "Seoul", "SEOUL", "Busan", "Incheon", "Daegu", "Daejeon", "Gwangju", "Ulsan", "Suwon", "Paju", "Goyang",
+    "Ilsan", "Jeju", "Gangwon", "Gyeonggi", "Gangnam", "Korea", "South Korea", "North Korea", "Japan",
+    "China", "Taiwan", "Thailand", "Vietnam", "Indonesia", "Philippines", "Singapore", "India", "New Delhi",
+    "US", "U.S.", "USA", "America", "United States", "UK", "U.K.", "England", "Scotland", "Ireland",
+    "London", "Los Angeles", "New York", "Atlanta", "Vancouver", "Canada", "Toronto", "Hollywood",
+    "Paris", "France", "Spain", "Italy", "Germany", "Romania", "Europe", "Asia", "Brazil", "Brasil",
+    "São Paulo", "Sao Paulo", "Mexico", "Australia", "Earth",
+];
+const LOC_SUFFIXES: &[&str] = &[
+    "Building", "Province", "City", "Island", "Station", "Hall", "Center", "Centre", "Street", "Road",
+    "Beach", "Mountain", "Bridge", "Stadium", "Arena", "Palace", "Square", "Tower", "Village", "High",
+    "School", "-do", "-si", "-gu",
+];
+const MISCS: &[&str] = &[
+    "Korean", "South Korean", "American", "British", "English", "Japanese", "Chinese", "Asian", "Western",
+    "Emmy", "Emmys", "Oscar", "Oscars", "Golden Globe", "Golden Globes", "COVID-19", "Tudum", "Comic-Con",
+    "San Diego Comic-Con", "Super Bowl",
+];
+const MISC_SUFFIXES: &[&str] = &["Awards", "Award", "Festival"];
+/// Capitalised words that are not names by themselves (sentence openers, titles of sections).
+const NOT_NAMES: &[&str] = &[
+    "The", "A", "An", "In", "On", "At", "For", "With", "While", "After", "Before", "As", "But", "And", "Or",
+    "If", "When", "Many", "Previously", "About", "It", "He", "She", "They", "We", "I", "You", "His", "Her",
+    "Their", "This", "That", "These", "Those", "Meanwhile", "However", "According", "Also", "Season",
+    "Seasons", "Episode", "Episodes", "Part", "Credit", "Photo", "Photos", "Image", "Source", "Read",
+    "Watch", "Fans", "Netizens", "Actor", "Actress", "Director", "Writer", "Producer", "Star", "Stars",
+    "Cast", "Filming", "Production", "Release", "Premiere", "Update", "Updates", "News", "Date", "Plot",
+    "Trailer", "Teaser", "What", "Who", "Where", "Why", "How", "Is", "Are", "Will", "Was", "Were", "Has",
+    "Have", "Had", "Not", "No", "Yes", "All", "One", "Two", "Three", "First", "Second", "Third", "New",
+    "Now", "Then", "So", "Here", "There", "Even", "Just", "Only", "Both", "Each", "Other", "More", "Most",
+    "Some", "Such", "Since", "Until", "During", "Though", "Although", "Because", "Despite", "Following",
+    "Like", "Unlike", "From", "To", "By", "Of", "Our", "My", "Your", "Its", "K-drama", "K-dramas",
+    "Drama", "Series", "Show", "Film", "Movie", "Webtoon", "Official", "Sources", "Reports", "Report",
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    "Jan.", "Feb.", "Mar.", "Apr.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec.", "Mr.", "Ms.", "Mrs.",
+    "Dr.", "PD", "CEO", "OTT", "Q1", "Q2", "Q3", "Q4",
+];
+/// Lowercase words allowed inside a title or name run (`All of Us Are Dead`).
+const CONNECTORS: &[&str] = &["of", "the", "and", "in", "a", "an", "to", "for", "on", "at", "with", "from", "&"];
+/// Words that, just before a capitalised run, mark it as the title of a work.
+const WORK_CUES_BEFORE: &[&str] = &["series", "drama", "film", "movie", "show", "webtoon", "sequel", "novel", "title", "k-drama", "thriller", "comedy", "romance", "hit"];
+/// Words that, just after a capitalised run, mark it as a title (`... season 2`).
+const WORK_CUES_AFTER: &[&str] = &["season", "seasons", "part", "sequel", "cast", "star", "stars", "actor", "actress", "director", "writer", "creator", "fans", "franchise", "finale", "premiere"];
+
+#[derive(Debug, Default)]
+pub struct RuleRecognizer;
+
+impl RuleRecognizer {
+    pub fn new() -> RuleRecognizer {
+        RuleRecognizer
+    }
+}
+
+impl EntityRecognizer for RuleRecognizer {
+    fn recognize(&self, doc: &Doc) -> Vec<EntityMention> {
+        let mut found = Vec::new();
+        for sentence in &doc.sentences {
+            let tokens = &doc.tokens[sentence.tokens.clone()];
+            found.extend(quoted_titles(doc, tokens));
+            for run in capitalised_runs(doc, tokens) {
+                if found.iter().any(|m: &EntityMention| overlaps(m.span, run.span)) {
+                    continue;
+                }
+                if let Some(label) = classify(doc, tokens, &run) {
+                    found.push(EntityMention { span: run.span, label });
+                }
+            }
+        }
+        found.sort_by_key(|m| m.span);
+        propagate(doc, found)
+    }
+}
+
+/// A run of capitalised tokens `tokens[first..end]` within one sentence.
+struct Run {
+    first: usize,
+    end: usize,
+    span: Span,
+}
+
+fn overlaps(a: Span, b: Span) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(|c| c.is_uppercase()) || word.starts_with("tvN") || word == "wavve"
+}
+
+fn capitalised_runs(doc: &Doc, tokens: &[Token]) -> Vec<Run> {
+    let word = |i: usize| doc.slice(tokens[i].span);
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        // A generic word opens a run only mid-sentence (`… in All of Us Are Dead`).
+        let generic = NOT_NAMES.contains(&word(i)) && (i == 0 || is_month_or_day(word(i)));
+        if tokens[i].kind != TokenKind::Word || !is_capitalised(word(i)) || generic {
+            i += 1;
+            continue;
+        }
+        let first = i;
+        let mut end = i + 1;
+        loop {
+            if end < tokens.len() && tokens[end].kind == TokenKind::Word && is_capitalised(word(end)) && !is_month_or_day(word(end)) {
+                end += 1;
+            } else if end + 1 < tokens.len() && CONNECTORS.contains(&word(end)) && is_capitalised(word(end + 1)) && tokens[end + 1].kind == TokenKind::Word {
+                end += 2;
+            } else if end < tokens.len() && tokens[end].kind == TokenKind::Number && word(end - 1) == "Class" {
+                end += 1;
+            } else {
+                break;
+            }
+        }
+        // A trailing generic word (`Season`, `Netizens`) is not part of the name.
+        while end - first > 1 && NOT_NAMES.contains(&word(end - 1)) {
+            end -= 1;
+        }
+        if end - first == 1 && NOT_NAMES.contains(&word(first)) {
+            i = end;
+            continue;
+        }
+        runs.push(Run { first, end, span: Span { start: tokens[first].span.start, end: tokens[end - 1].span.end } });
+        i = end;
+    }
+    runs
+}
+
+fn is_month_or_day(word: &str) -> bool {
+    NOT_NAMES[NOT_NAMES.iter().position(|w| *w == "January").unwrap_or(0)..].contains(&word)
+}
+
+/// Titles between quotes: `"Weak Hero Class 2"`, `'Sweet Home'`.
+fn quoted_titles(doc: &Doc, tokens: &[Token]) -> Vec<EntityMention> {
+    let mut titles = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let quote = doc.slice(tokens[i].span);
+        if quote == "\"" || quote == "'" {
+            let close = (i + 1..tokens.len().min(i + 10)).find(|&j| doc.slice(tokens[j].span) == quote);
+            if let Some(close) = close {
+                let inner = &tokens[i + 1..close];
+                let capitalised = inner.iter().filter(|t| is_capitalised(doc.slice(t.span))).count();
+                if !inner.is_empty() && capitalised * 2 >= inner.len() && is_capitalised(doc.slice(inner[0].span)) {
+                    let span = Span { start: inner[0].span.start, end: inner[inner.len() - 1].span.end };
+                    let text = doc.slice(span);
+                    if !ORGS.contains(&text) && !LOCS.contains(&text) && !text.ends_with(['.', ',', '!', '?']) {
+                        titles.push(EntityMention { span, label: Label::WORK });
+                    }
+                }
+                i = close + 1;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    titles
+}
+
+fn classify(doc: &Doc, tokens: &[Token], run: &Run) -> Option<Label> {
+    let text = doc.slice(run.span);
+    let words: Vec<&str> = tokens[run.first..run.end].iter().map(|t| doc.slice(t.span)).collect();
+    let last = *words.last()?;
+    if ORGS.contains(&text) {
+        return Some(Label::ORG);
+    }
+    if LOCS.contains(&text) {
+        return Some(Label::LOC);
+    }
+    if MISCS.contains(&text) {
+        return Some(Label::MISC);
+    }
+    let lower_at = |i: usize| tokens.get(i).map(|t| doc.slice(t.span).to_lowercase());
+    let before = run.first.checked_sub(1).and_then(lower_at);
+    let after = lower_at(run.end);
+    let after_is_cue = after.as_deref().is_some_and(|w| WORK_CUES_AFTER.contains(&w));
+    let before_is_cue = before.as_deref().is_some_and(|w| WORK_CUES_BEFORE.contains(&w) || w == "'s");
+    let looks_like_name = words.len() <= 3 && words.iter().all(|w| is_name_word(w));
+    if is_korean_surname(words[0]) && words.len() >= 2 && looks_like_name {
+        return Some(Label::PER);
+    }
+    if words.len() >= 2 && MISC_SUFFIXES.contains(&last) {
+        return Some(Label::MISC);
+    }
+    if words.len() >= 2 && ORG_SUFFIXES.contains(&last) {
+        return Some(Label::ORG);
+    }
+    if words.len() >= 2 && LOC_SUFFIXES.iter().any(|s| last == *s || (s.starts_with('-') && last.ends_with(s))) {
+        return Some(Label::LOC);
+    }
+    if after.as_deref() == Some("season") || (before_is_cue && !looks_like_name) || (after_is_cue && words.len() >= 2 && !looks_like_name) {
+        return Some(Label::WORK);
+    }
+    if words.len() == 1 && is_romanised_given_name(words[0]) {
+        return Some(Label::PER);
+    }
+    if words.len() >= 2 && looks_like_name {
+        return Some(Label::PER);
+    }
+    if words.len() >= 3 {
+        return Some(Label::WORK);
+    }
+    None
+}
+
+/// `Ji-hu`, `Nam-ra`: a capitalised syllable, a hyphen, a lowercase syllable.
+fn is_romanised_given_name(word: &str) -> bool {
+    match word.split_once('-') {
+        Some((a, b)) => {
+            a.len() <= 5 && b.len() <= 5 && a.chars().next().is_some_and(char::is_uppercase) && b.chars().all(|c| c.is_ascii_lowercase()) && !b.is_empty()
+        }
+        None => false,
+    }
+}
+
+fn is_name_word(word: &str) -> bool {
+    word.chars().all(|c| c.is_alphabetic() || c == '-' || c == '.') && !NOT_NAMES.contains(&word) && word.len() <= 14 && !word.chars().skip(1).all(char::is_uppercase)
+}
+
+/// Labels the other occurrences of names found once: a later `Ji-hu` after
+/// `Park Ji-hu`, the surname `Pascal` after `Pedro Pascal`, a title seen
+/// before `season 2` elsewhere.
+fn propagate(doc: &Doc, found: Vec<EntityMention>) -> Vec<EntityMention> {
+    let mut known: HashMap<&str, Label> = HashMap::new();
+    for m in &found {
+        known.entry(doc.slice(m.span)).or_insert(m.label);
+        if m.label == Label::PER {
+            let parts: Vec<&str> = doc.slice(m.span).split(' ').collect();
+            if parts.len() >= 2 {
+                // Given name of a Korean name; surname of a Western one.
+                let key = if is_korean_surname(parts[0]) { parts[1..].join(" ") } else { parts[parts.len() - 1].to_string() };
+                if let Some(part) = doc.slice(m.span).rfind(key.as_str()).map(|at| &doc.slice(m.span)[at..]) {
+                    known.entry(part).or_insert(Label::PER);
+                }
+            }
+        }
+    }
+    let mut all = found;
+    for sentence in &doc.sentences {
+        let tokens = &doc.tokens[sentence.tokens.clone()];
+        for run in capitalised_runs(doc, tokens) {
+            if all.iter().any(|m| overlaps(m.span, run.span)) {
+                continue;
+            }
+            if let Some(&label) = known.get(doc.slice(run.span)) {
+                all.push(EntityMention { span: run.span, label });
+            }
+        }
+    }
+    all.sort_by_key(|m| m.span);
+    all
+}

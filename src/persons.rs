@@ -1,0 +1,154 @@
+//! Persons: groups a document's PER mentions into individuals.
+//!
+//! A mention joins a person when its folded form equals one of the
+//! person's forms, or when it is the given name (Korean order) or the
+//! surname (Western order) of exactly one person met so far. A stage name
+//! written next to a real name (`Lomon (Park Solomon)`) links the two.
+
+use crate::document::{Doc, Span};
+use crate::records::PersonCluster;
+use scoop_gold::{fold_name, Label, PersonKind};
+
+/// Romanised Korean surnames: a name that opens with one is family-name first.
+const KOREAN_SURNAMES: &[&str] = &[
+    "kim", "lee", "park", "choi", "jung", "jeong", "kang", "cho", "jo", "yoon", "yun", "jang", "lim", "im",
+    "han", "oh", "seo", "shin", "kwon", "hwang", "ahn", "song", "jeon", "jun", "hong", "yoo", "yu", "ko",
+    "go", "moon", "yang", "son", "bae", "baek", "heo", "nam", "noh", "roh", "ha", "kwak", "sung", "cha",
+    "joo", "woo", "min", "ryu", "na", "jin", "byun", "uhm", "gong", "wi", "yeo", "chae", "pyo", "hyun",
+    "do", "koo", "goo", "yim", "gu", "ok", "ki", "ryoo", "kyung", "tak", "yeon",
+];
+
+pub fn is_korean_surname(word: &str) -> bool {
+    KOREAN_SURNAMES.contains(&word.to_lowercase().as_str())
+}
+
+/// The parts of a name a shorter mention may stand for.
+fn short_forms(name: &str) -> Vec<String> {
+    let parts: Vec<&str> = name.split_whitespace().collect();
+    if parts.len() < 2 {
+        return Vec::new();
+    }
+    let surname_first = is_korean_surname(parts[0]);
+    if surname_first {
+        // `Park Ji-hu` → `Ji-hu`; `Park Ji Hu` → `Ji Hu` (both fold to `jihu`).
+        vec![fold_name(&parts[1..].join(" "))]
+    } else {
+        // `Pedro Pascal` → `Pascal`.
+        vec![fold_name(parts[parts.len() - 1])]
+    }
+}
+
+struct Building {
+    forms: Vec<String>,
+    folded: Vec<String>,
+    short: Vec<String>,
+    mentions: Vec<usize>,
+}
+
+impl Building {
+    fn add_form(&mut self, form: &str) {
+        if !self.forms.iter().any(|f| f == form) {
+            self.forms.push(form.to_string());
+        }
+        let folded = fold_name(form);
+        if !self.folded.contains(&folded) {
+            self.short.extend(short_forms(form));
+            self.folded.push(folded);
+        }
+    }
+}
+
+/// Clusters the PER mentions of `doc` into persons (all `kind: person`;
+/// the role stage marks characters).
+pub fn group_persons(doc: &Doc) -> Vec<PersonCluster> {
+    let per: Vec<usize> = (0..doc.mentions.len()).filter(|&i| doc.mentions[i].label == Label::PER).collect();
+    // Longer forms first, so that short forms find their full name.
+    let mut order = per.clone();
+    order.sort_by_key(|&i| (std::cmp::Reverse(doc.slice(doc.mentions[i].span).split_whitespace().count()), i));
+    let mut people: Vec<Building> = Vec::new();
+    for &i in &order {
+        let text = doc.original_slice(doc.mentions[i].span);
+        let folded = fold_name(text);
+        let exact = people.iter().position(|p| p.folded.contains(&folded));
+        let target = exact.or_else(|| {
+            let candidates: Vec<usize> = (0..people.len()).filter(|&p| people[p].short.contains(&folded)).collect();
+            match candidates.as_slice() {
+                [only] => Some(*only),
+                // Ambiguous short form: the person mentioned last before it.
+                [_, _, ..] => nearest_before(doc, &people, &candidates, doc.mentions[i].span),
+                [] => None,
+            }
+        });
+        match target {
+            Some(p) => {
+                people[p].add_form(text);
+                people[p].mentions.push(i);
+            }
+            None => {
+                let mut person = Building { forms: Vec::new(), folded: Vec::new(), short: Vec::new(), mentions: vec![i] };
+                person.add_form(text);
+                people.push(person);
+            }
+        }
+    }
+    link_stage_names(doc, &mut people);
+    let mut clusters: Vec<PersonCluster> = people.into_iter().filter(|p| !p.mentions.is_empty()).map(finish).collect();
+    clusters.sort_by_key(|c| c.mentions[0]);
+    clusters
+}
+
+fn nearest_before(doc: &Doc, people: &[Building], candidates: &[usize], span: Span) -> Option<usize> {
+    candidates
+        .iter()
+        .filter_map(|&p| people[p].mentions.iter().map(|&m| doc.mentions[m].span.start).filter(|&s| s < span.start).max().map(|s| (s, p)))
+        .max()
+        .map(|(_, p)| p)
+}
+
+/// `Lomon (Park Solomon)` or `Park Solomon (Lomon)`: a one-word name in
+/// parentheses next to a full name that contains it is the same person.
+fn link_stage_names(doc: &Doc, people: &mut [Building]) {
+    let person_of = |people: &[Building], m: usize| people.iter().position(|p| p.mentions.contains(&m));
+    for m in 0..doc.mentions.len().saturating_sub(1) {
+        let (a, b) = (doc.mentions[m], doc.mentions[m + 1]);
+        if a.label != Label::PER || b.label != Label::PER {
+            continue;
+        }
+        let between = &doc.text[a.span.end as usize..b.span.start as usize];
+        let after = doc.text[b.span.end as usize..].trim_start();
+        if between.trim() != "(" || !after.starts_with(')') {
+            continue;
+        }
+        let (fa, fb) = (fold_name(doc.slice(a.span)), fold_name(doc.slice(b.span)));
+        let stage_and_real = (fa.len() >= 3 && fb.contains(&fa) && fa != fb) || (fb.len() >= 3 && fa.contains(&fb) && fa != fb);
+        if !stage_and_real {
+            continue;
+        }
+        if let (Some(pa), Some(pb)) = (person_of(people, m), person_of(people, m + 1)) {
+            if pa != pb {
+                let moved = std::mem::take(&mut people[pb].mentions);
+                let forms = std::mem::take(&mut people[pb].forms);
+                for form in &forms {
+                    people[pa].add_form(form);
+                }
+                people[pa].mentions.extend(moved);
+                people[pa].mentions.sort_unstable();
+            }
+        }
+    }
+}
+
+fn finish(person: Building) -> PersonCluster {
+    // Fullest form: most words, then longest, then first seen.
+    let name = person
+        .forms
+        .iter()
+        .enumerate()
+        .max_by_key(|(i, f)| (f.split_whitespace().count(), f.chars().count(), std::cmp::Reverse(*i)))
+        .map(|(_, f)| f.clone())
+        .unwrap_or_default();
+    let aliases = person.forms.iter().filter(|f| **f != name).cloned().collect();
+    let mut mentions = person.mentions;
+    mentions.sort_unstable();
+    PersonCluster { name, aliases, kind: PersonKind::Person, mentions }
+}

@@ -1,0 +1,48 @@
+//! Records the person, role and event stages produce, tied to the text by
+//! spans; writers turn them into the guide's shape and the CSV rows.
+
+use crate::document::Span;
+use scoop_gold::{EventType, PersonKind, RoleKind, Status};
+
+/// One individual of a document: its PER mentions grouped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PersonCluster {
+    /// The fullest form written in the document.
+    pub name: String,
+    /// Every other form used for the same person, in order of first use.
+    pub aliases: Vec<String>,
+    pub kind: PersonKind,
+    /// Indices into the document's mentions.
+    pub mentions: Vec<usize>,
+}
+
+/// Who does what on which work.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RoleRecord {
+    /// Index into the document's persons.
+    pub person: usize,
+    pub role: RoleKind,
+    /// For actors: index of the character's person cluster.
+    pub character: Option<usize>,
+    pub work: Option<String>,
+    /// The sentence that states it.
+    pub evidence: Span,
+}
+
+/// Something that happens to a work or a person, at a time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EventRecord {
+    pub event_type: EventType,
+    pub work: Option<String>,
+    pub season: Option<u32>,
+    /// Index into the document's persons (casting, cast_exit, award).
+    pub person: Option<usize>,
+    /// Index into the document's dates: the anchoring date.
+    pub date: Option<usize>,
+    pub location: Option<String>,
+    pub status: Status,
+    /// The sentence that states it.
+    pub evidence: Span,
+    /// The word or phrase that signals the event.
+    pub trigger: Span,
+}
