@@ -97,9 +97,9 @@ fn is_future_cue(w: &str) -> bool {
     matches!(
         w,
         "will" | "ll" | "shall" | "would" | "set" | "slated" | "scheduled" | "expected" | "expects"
-            | "expecting" | "upcoming" | "coming" | "plans" | "planning" | "planned" | "aims"
+            | "expecting" | "plans" | "planning" | "planned" | "aims"
             | "aiming" | "due" | "tentatively" | "going" | "hopes" | "hoping" | "targeting"
-            | "until" | "next" | "arrives" | "premieres" | "begins" | "starts"
+            | "until" | "arrives" | "premieres" | "begins" | "starts"
     )
 }
 

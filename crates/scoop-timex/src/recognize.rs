@@ -398,24 +398,32 @@ fn is_month_word(s: &str) -> bool {
     }
 }
 
-/// `January, February, and March`: a bare month next to another month.
+/// `January, February, and March`: a bare month next to another month,
+/// separated only by commas, `and`, `or`, `to`, slashes or dashes.
 fn in_month_list(cx: &Cx, start: usize, end: usize) -> bool {
-    let p = prev_token(cx.text, cx.lo, start);
-    let p2 = prev_token2(cx.text, cx.lo, start);
-    let prev_is_sep = matches!(p, "," | "/" | "and" | "or" | "to" | "through" | "-" | "–");
-    if prev_is_sep && (is_month_word(p2) || p2 == "," && is_month_word(prev_token2(cx.text, cx.lo, start - 1))) {
-        return true;
-    }
-    let n = cx.next(end);
-    if matches!(n, "," | "/" | "and" | "or" | "to" | "through" | "-" | "–") {
-        let n_end = n.as_ptr() as usize - cx.text.as_ptr() as usize + n.len();
-        let n2 = cx.next(n_end);
-        if is_month_word(n2) {
-            return true;
+    let is_sep = |t: &str| matches!(t, "," | "/" | "and" | "or" | "to" | "through" | "-" | "–");
+    let offset = |t: &str| t.as_ptr() as usize - cx.text.as_ptr() as usize;
+    let (mut pos, mut seps) = (start, 0);
+    for _ in 0..3 {
+        let t = prev_token(cx.text, cx.lo, pos);
+        if is_sep(t) {
+            seps += 1;
+            pos = offset(t);
+        } else {
+            if seps > 0 && is_month_word(t) {
+                return true;
+            }
+            break;
         }
-        if matches!(n2, "and" | "or") {
-            let n2_end = n2.as_ptr() as usize - cx.text.as_ptr() as usize + n2.len();
-            return is_month_word(cx.next(n2_end));
+    }
+    let (mut pos, mut seps) = (end, 0);
+    for _ in 0..3 {
+        let t = cx.next(pos);
+        if is_sep(t) {
+            seps += 1;
+            pos = offset(t) + t.len();
+        } else {
+            return seps > 0 && is_month_word(t);
         }
     }
     false
@@ -578,6 +586,11 @@ fn relative(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
     let mut start = m.start();
     let expr = if let Some(d) = caps.name("deictic") {
         match lower(d.as_str()).as_str() {
+            // `(Today’s Webtoon)`: capitalised mid-sentence before a capitalised word is a title.
+            "today" if d.as_str().starts_with('T') && !matches!(cx.prev(d.start()).as_str(), "" | "." | "!" | "?" | "\u{201c}" | "\"") && {
+                let rest = cx.text[d.end()..cx.hi].trim_start_matches(['\'', '’', 's']);
+                cx.next(d.end() + (cx.text[d.end()..cx.hi].len() - rest.len())).starts_with(char::is_uppercase)
+            } => return,
             "today" => Expr::Today,
             "tonight" => Expr::Rel { unit: RelUnit::Night, offset: 0, anaphoric: false },
             "tomorrow" => Expr::Rel { unit: RelUnit::Day, offset: 1, anaphoric: false },
@@ -634,7 +647,11 @@ fn refs(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
         "the future" | "the near future" if prev == "in" => "FUTURE_REF",
         "the past" if prev == "in" => "PAST_REF",
         "the moment" | "the time being" | "the future" | "the near future" | "the past" => return,
-        "soon" if prev == "as" || cx.next(m.end()) == "after" => return,
+        // `as soon as`, `too soon`, `but soon got into` (narrative, not future).
+        "soon" if matches!(prev.as_str(), "as" | "too" | "so" | "how") || {
+            let next = lower(cx.next(m.end()));
+            next == "after" || next.len() > 3 && next.ends_with("ed") || matches!(next.as_str(), "got" | "became" | "went" | "came" | "began" | "found" | "took" | "made")
+        } => return,
         "soon" => "FUTURE_REF",
         "recently" | "lately" => "PAST_REF",
         _ => "PRESENT_REF",
@@ -784,8 +801,12 @@ fn set(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
         return;
     }
     if let Some(adv) = caps.name("adv") {
-        // `JoongAng Daily`: capitalised adverbs are names.
-        if adv.as_str().starts_with(|c: char| c.is_uppercase()) {
+        // `JoongAng Daily`: capitalised adverbs are names; `daily dose`: an
+        // adjective before a noun is not annotated as a set.
+        let next = lower(cx.next(adv.end()));
+        let before_noun = next.starts_with(char::is_alphabetic)
+            && !matches!(next.as_str(), "on" | "in" | "and" | "or" | "until" | "from" | "at" | "for" | "since" | "through" | "with" | "starting");
+        if adv.as_str().starts_with(|c: char| c.is_uppercase()) || before_noun {
             return;
         }
         let value = match lower(adv.as_str()).as_str() {

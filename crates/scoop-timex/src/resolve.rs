@@ -28,6 +28,9 @@ struct Anchor {
     month: Option<u32>,
     day: Option<u32>,
     end: usize,
+    /// The year was written out (not inferred), so it may lend itself to
+    /// year-less dates that follow.
+    explicit_year: bool,
 }
 
 impl Anchor {
@@ -99,7 +102,7 @@ impl<'t> Resolver<'t> {
     /// The reference for deictic expressions: the DCT, else the anchor.
     fn deictic_base(&self) -> Anchor {
         match self.dct {
-            Some(d) => Anchor { year: Some(d.year), month: Some(d.month), day: d.day, end: 0 },
+            Some(d) => Anchor { year: Some(d.year), month: Some(d.month), day: d.day, end: 0, explicit_year: true },
             None => self.anchor.unwrap_or_default(),
         }
     }
@@ -115,7 +118,8 @@ impl<'t> Resolver<'t> {
         match &c.expr {
             Expr::Cal { year, month, day } => {
                 let (y, m, d) = self.calendar(*year, *month, *day, c);
-                self.anchor = Some(Anchor { year: y, month: m, day: d, end: c.end });
+                let explicit_year = matches!(year, YearSpec::Known(_));
+                self.anchor = Some(Anchor { year: y, month: m, day: d, end: c.end, explicit_year });
                 date(match (m, d) {
                     (None, None) => y4(y),
                     (Some(m), None) => format!("{}-{:02}", y4(y), m),
@@ -209,14 +213,14 @@ impl<'t> Resolver<'t> {
                 };
                 let near_anchor = self
                     .anchor
-                    .filter(|a| a.year.is_some() && a.month.is_some() && c.start.saturating_sub(a.end) <= ANCHOR_REACH);
-                let tense = context::tense(self.text, self.lo, self.hi, c.start, c.end);
+                    .filter(|a| a.explicit_year && a.month.is_some() && c.start.saturating_sub(a.end) <= ANCHOR_REACH);
                 let y = if let Some(a) = near_anchor {
                     let (ay, am) = (a.year.unwrap_or_default(), a.month.unwrap_or(1));
-                    // Narrative order: forward from the anchor unless past tense.
-                    let t = if tense == Tense::Past { Tense::Past } else { Tense::Future };
-                    Some(pick_year(ay, month_index(ay, am), |y| month_index(y, m), t))
+                    // Narrative order: the story moves forward from the anchor
+                    // (`December 2021. On May 31` → 2022), whatever the tense.
+                    Some(pick_year(ay, month_index(ay, am), |y| month_index(y, m), Tense::Future))
                 } else if let Some(dct) = self.dct {
+                    let tense = context::tense(self.text, self.lo, self.hi, c.start, c.end);
                     Some(match (day, self.dct_date()) {
                         (Some(d), Some(base)) => {
                             let key = |y: i32| NaiveDate::from_ymd_opt(y, m, d).map_or(i64::MIN / 4, |x| i64::from(x.num_days_from_ce()));
@@ -331,7 +335,7 @@ fn relative(base: Option<Anchor>, unit: RelUnit, offset: i32, anaphoric: bool) -
             let suffix = if unit == RelUnit::Night { "TNI" } else { "" };
             match b.date() {
                 Some(d) => format!("{}{suffix}", ymd(d + Duration::days(i64::from(offset)))),
-                None if offset == 0 => format!("{}-{}-{}{suffix}", y4(b.year), two(b.month), two(b.day)),
+                None if offset == 0 && b.day.is_some() => format!("{}-{}-{}{suffix}", y4(b.year), two(b.month), two(b.day)),
                 None => format!("XXXX-XX-XX{suffix}"),
             }
         }
@@ -397,11 +401,11 @@ mod tests {
 
     #[test]
     fn relative_values() {
-        let b = Anchor { year: Some(2026), month: Some(1), day: Some(10), end: 0 };
+        let b = Anchor { year: Some(2026), month: Some(1), day: Some(10), end: 0, explicit_year: true };
         assert_eq!(relative(Some(b), RelUnit::Weekend, 1, false), "2026-W03-WE");
         assert_eq!(relative(Some(b), RelUnit::Month, -1, false), "2025-12");
         assert_eq!(relative(None, RelUnit::Year, -1, true), "PAST_REF");
-        let partial = Anchor { year: None, month: Some(10), day: Some(11), end: 0 };
+        let partial = Anchor { year: None, month: Some(10), day: Some(11), end: 0, explicit_year: false };
         assert_eq!(relative(Some(partial), RelUnit::Month, -1, false), "XXXX-09");
         assert_eq!(relative(Some(partial), RelUnit::Day, 0, false), "XXXX-10-11");
     }
