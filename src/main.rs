@@ -57,9 +57,9 @@ struct ExtractArgs {
 
 #[derive(Args)]
 struct EvalArgs {
-    /// Folder of gold JSON files (guide format).
-    #[arg(long)]
-    gold: PathBuf,
+    /// Folder of gold JSON files (guide format); repeat to score several together.
+    #[arg(long, required = true)]
+    gold: Vec<PathBuf>,
     /// Folder of system JSON files, or a JSON Lines file of documents.
     #[arg(long)]
     system: PathBuf,
@@ -119,13 +119,16 @@ fn run_extract(args: ExtractArgs) -> Result<u8> {
 }
 
 fn run_eval(args: EvalArgs) -> Result<u8> {
-    let gold = scoop_gold::score::load_dir(&args.gold)?;
+    let mut gold = Vec::new();
+    for dir in &args.gold {
+        gold.extend(scoop_gold::score::load_dir(dir)?);
+    }
     let system = scoop_gold::score::load_system(&args.system)?;
     let report = scoop_gold::score::score_corpus(&gold, &system);
     if args.json {
         println!("{}", serde_json::to_string_pretty(&report)?);
     } else {
-        print!("{}", report.to_text());
+        println!("{}", report.to_text().trim_end());
     }
     Ok(EXIT_OK)
 }

@@ -139,12 +139,13 @@ fn link_stage_names(doc: &Doc, people: &mut [Building]) {
 }
 
 fn finish(person: Building) -> PersonCluster {
-    // Fullest form: most words, then longest, then first seen.
+    // Fullest form: the most letters, then hyphenated over spaced
+    // (`Park Ji-hu` over `Park Ji Hu`), then first seen.
     let name = person
         .forms
         .iter()
         .enumerate()
-        .max_by_key(|(i, f)| (f.split_whitespace().count(), f.chars().count(), std::cmp::Reverse(*i)))
+        .max_by_key(|(i, f)| (fold_name(f).chars().count(), std::cmp::Reverse(f.split_whitespace().count()), std::cmp::Reverse(*i)))
         .map(|(_, f)| f.clone())
         .unwrap_or_default();
     let aliases = person.forms.iter().filter(|f| **f != name).cloned().collect();

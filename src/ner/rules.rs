@@ -119,7 +119,10 @@ fn capitalised_runs(doc: &Doc, tokens: &[Token]) -> Vec<Run> {
     let mut i = 0;
     while i < tokens.len() {
         // A generic word opens a run only mid-sentence (`… in All of Us Are Dead`).
-        let generic = NOT_NAMES.contains(&word(i)) && (i == 0 || is_month_or_day(word(i)));
+        // At the start of a sentence it opens a title only before a connector:
+        // `All of Us Are Dead`, `The Glory` stays `Glory` there.
+        let opens_title = i + 2 < tokens.len() && CONNECTORS.contains(&word(i + 1)) && is_capitalised(word(i + 2));
+        let generic = NOT_NAMES.contains(&word(i)) && ((i == 0 && !opens_title) || is_month_or_day(word(i)));
         if tokens[i].kind != TokenKind::Word || !is_capitalised(word(i)) || generic {
             i += 1;
             continue;

@@ -144,12 +144,14 @@ impl PersonIndex {
         root
     }
 
-    /// The fullest form: most words, then most used, then alphabetical.
+    /// The fullest form: the most letters, then most used, then fewest
+    /// words (hyphenated over spaced), then alphabetical.
     fn display_name(&self, root: usize) -> String {
+        let rank = |form: &String, count: u64| (fold_name(form).chars().count(), count, std::cmp::Reverse(form.split_whitespace().count()));
         self.nodes[root]
             .forms
             .iter()
-            .max_by(|(fa, ca), (fb, cb)| (fa.split_whitespace().count(), *ca).cmp(&(fb.split_whitespace().count(), *cb)).then_with(|| fb.cmp(fa)))
+            .max_by(|(fa, ca), (fb, cb)| rank(fa, **ca).cmp(&rank(fb, **cb)).then_with(|| fb.cmp(fa)))
             .map(|(f, _)| f.clone())
             .unwrap_or_default()
     }

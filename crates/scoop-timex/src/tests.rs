@@ -283,3 +283,8 @@ fn tagger_is_send_and_sync() {
     fn assert_send_sync<T: Send + Sync>() {}
     assert_send_sync::<Tagger>();
 }
+
+#[test]
+fn debug_weekday_tmp() {
+    println!("{:?}", run("Officials said Friday in response to the bombings. Markets closed on Wednesday, traders said.", Some("1998-08-08")));
+}

@@ -157,3 +157,24 @@ fn shared_gold_dates() {
     assert!(of >= 0.0, "overlap F1 regressed: {of:.3}");
     assert!(vf >= 0.0, "value F1 regressed: {vf:.3}");
 }
+
+/// Throughput on ~10 MB of repeated gold articles (one thread):
+/// `cargo test -p scoop-timex --release --test shared_gold -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn throughput() {
+    let docs = load();
+    let mut big = String::new();
+    while big.len() < 10_000_000 {
+        for d in &docs {
+            big.push_str(&d.text[d.body..]);
+            big.push_str("\n\n");
+        }
+    }
+    let tagger = Tagger::new();
+    let dct = Dct::parse("2026-01-10");
+    let t = std::time::Instant::now();
+    let n = tagger.tag(&big, 0..big.len(), dct).len();
+    let secs = t.elapsed().as_secs_f64();
+    println!("{n} timexes in {:.1} MB: {secs:.2} s, {:.1} MB/s", big.len() as f64 / 1e6, big.len() as f64 / 1e6 / secs);
+}
