@@ -5,6 +5,7 @@ use scoop::document::CreationTime;
 use scoop::ner::RuleRecognizer;
 use scoop::output::{Destination, Formats};
 use scoop::pipeline::Pipeline;
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -108,6 +109,9 @@ fn run_extract(args: ExtractArgs) -> Result<u8> {
         batch_size: 256,
     };
     let summary = extract(options, &pipeline)?;
+    if summary.ok + summary.failed == 0 {
+        anyhow::bail!("no documents found in the inputs (folders are searched for *.txt files)");
+    }
     if !args.quiet {
         eprintln!("scoop: {} documents processed, {} failed", summary.ok, summary.failed);
     }
@@ -125,10 +129,10 @@ fn run_eval(args: EvalArgs) -> Result<u8> {
     }
     let system = scoop_gold::score::load_system(&args.system)?;
     let report = scoop_gold::score::score_corpus(&gold, &system);
-    if args.json {
-        println!("{}", serde_json::to_string_pretty(&report)?);
-    } else {
-        println!("{}", report.to_text().trim_end());
+    let text = if args.json { serde_json::to_string_pretty(&report)? } else { report.to_text().trim_end().to_string() };
+    // A closed pipe (`scoop eval … | head`) is not an error.
+    match writeln!(std::io::stdout().lock(), "{text}") {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
+        _ => Ok(EXIT_OK),
     }
-    Ok(EXIT_OK)
 }

@@ -22,8 +22,9 @@ pub fn is_korean_surname(word: &str) -> bool {
     KOREAN_SURNAMES.contains(&word.to_lowercase().as_str())
 }
 
-/// The parts of a name a shorter mention may stand for.
-fn short_forms(name: &str) -> Vec<String> {
+/// The folded parts of a name a shorter mention may stand for: the given
+/// name of a Korean name, the surname of a Western one.
+pub fn short_forms(name: &str) -> Vec<String> {
     let parts: Vec<&str> = name.split_whitespace().collect();
     if parts.len() < 2 {
         return Vec::new();
@@ -58,8 +59,8 @@ impl Building {
     }
 }
 
-/// Clusters the PER mentions of `doc` into persons (all `kind: person`;
-/// the role stage marks characters).
+/// Clusters the PER mentions of `doc` into persons (the role stage marks
+/// more characters).
 pub fn group_persons(doc: &Doc) -> Vec<PersonCluster> {
     let per: Vec<usize> = (0..doc.mentions.len()).filter(|&i| doc.mentions[i].label == Label::PER).collect();
     // Longer forms first, so that short forms find their full name.
@@ -138,6 +139,17 @@ fn link_stage_names(doc: &Doc, people: &mut [Building]) {
     }
 }
 
+/// News introduces real people by full name; a person only ever called by
+/// a romanised given name (`Nam-ra`, `Gi-hun`) is a character.
+fn kind_of(forms: &[String]) -> PersonKind {
+    let given_names_only = forms.iter().all(|f| !f.contains(' ') && f.contains('-'));
+    if given_names_only {
+        PersonKind::Character
+    } else {
+        PersonKind::Person
+    }
+}
+
 fn finish(person: Building) -> PersonCluster {
     // Fullest form: the most letters, then hyphenated over spaced
     // (`Park Ji-hu` over `Park Ji Hu`), then first seen.
@@ -151,5 +163,5 @@ fn finish(person: Building) -> PersonCluster {
     let aliases = person.forms.iter().filter(|f| **f != name).cloned().collect();
     let mut mentions = person.mentions;
     mentions.sort_unstable();
-    PersonCluster { name, aliases, kind: PersonKind::Person, mentions }
+    PersonCluster { name, aliases, kind: kind_of(&person.forms), mentions }
 }

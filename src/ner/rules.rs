@@ -80,22 +80,77 @@ impl RuleRecognizer {
 
 impl EntityRecognizer for RuleRecognizer {
     fn recognize(&self, doc: &Doc) -> Vec<EntityMention> {
-        let mut found = Vec::new();
+        let mut found: Vec<Guess> = Vec::new();
         for sentence in &doc.sentences {
             let tokens = &doc.tokens[sentence.tokens.clone()];
-            found.extend(quoted_titles(doc, tokens));
+            found.extend(quoted_titles(doc, tokens).into_iter().map(|mention| Guess { mention, strength: Strength::Context }));
             for run in capitalised_runs(doc, tokens) {
-                if found.iter().any(|m: &EntityMention| overlaps(m.span, run.span)) {
+                if found.iter().any(|g| overlaps(g.mention.span, run.span)) {
                     continue;
                 }
-                if let Some(label) = classify(doc, tokens, &run) {
-                    found.push(EntityMention { span: run.span, label });
+                if let Some((label, strength)) = classify(doc, tokens, &run) {
+                    found.push(Guess { mention: EntityMention { span: run.span, label }, strength });
                 }
             }
         }
-        found.sort_by_key(|m| m.span);
-        propagate(doc, found)
+        found.sort_by_key(|g| g.mention.span);
+        let mut mentions = settle_labels(doc, found);
+        mentions.extend(names_beside_names(doc, &mentions));
+        mentions.sort_by_key(|m| m.span);
+        propagate(doc, mentions)
     }
+}
+
+/// A one-word name paired with a person in parentheses is a person too:
+/// `Lomon (Park Solomon)`, `Park Solomon (Lomon)`.
+fn names_beside_names(doc: &Doc, mentions: &[EntityMention]) -> Vec<EntityMention> {
+    let is_person = |span: Span| mentions.iter().any(|m| m.span == span && m.label == Label::PER);
+    let is_free = |span: Span| !mentions.iter().any(|m| overlaps(m.span, span));
+    let word = |i: usize| doc.slice(doc.tokens[i].span);
+    let single_name = |i: usize| doc.tokens[i].kind == TokenKind::Word && is_name_word(word(i)) && is_capitalised(word(i)) && !NOT_NAMES.contains(&word(i));
+    let mut found = Vec::new();
+    for (i, token) in doc.tokens.iter().enumerate() {
+        if word(i) != "(" || i == 0 {
+            continue;
+        }
+        let Some(close) = (i + 1..doc.tokens.len().min(i + 6)).find(|&j| word(j) == ")") else { continue };
+        let inside = Span { start: doc.tokens[i + 1].span.start, end: doc.tokens[close - 1].span.end };
+        if close == i + 2 && single_name(i + 1) && is_free(inside) && mentions.iter().any(|m| m.span.end <= token.span.start && is_person(m.span) && doc.text[m.span.end as usize..token.span.start as usize].trim().is_empty()) {
+            found.push(EntityMention { span: inside, label: Label::PER });
+        }
+        if single_name(i - 1) && is_free(doc.tokens[i - 1].span) && is_person(inside) {
+            found.push(EntityMention { span: doc.tokens[i - 1].span, label: Label::PER });
+        }
+    }
+    found
+}
+
+/// How a label was decided: a lexicon or context cue outweighs name shape.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Strength {
+    Shape,
+    Context,
+}
+
+struct Guess {
+    mention: EntityMention,
+    strength: Strength,
+}
+
+/// A name labelled from context anywhere in the document (`Squid Game`
+/// before `season 2`) keeps that label where only its shape was seen.
+fn settle_labels(doc: &Doc, guesses: Vec<Guess>) -> Vec<EntityMention> {
+    let mut strong: HashMap<&str, Label> = HashMap::new();
+    for g in guesses.iter().filter(|g| g.strength == Strength::Context) {
+        strong.entry(doc.slice(g.mention.span)).or_insert(g.mention.label);
+    }
+    guesses
+        .into_iter()
+        .map(|g| match (g.strength, strong.get(doc.slice(g.mention.span))) {
+            (Strength::Shape, Some(&label)) => EntityMention { label, ..g.mention },
+            _ => g.mention,
+        })
+        .collect()
 }
 
 /// A run of capitalised tokens `tokens[first..end]` within one sentence.
@@ -132,7 +187,15 @@ fn capitalised_runs(doc: &Doc, tokens: &[Token]) -> Vec<Run> {
         loop {
             if end < tokens.len() && tokens[end].kind == TokenKind::Word && is_capitalised(word(end)) && !is_month_or_day(word(end)) {
                 end += 1;
-            } else if end + 1 < tokens.len() && CONNECTORS.contains(&word(end)) && is_capitalised(word(end + 1)) && tokens[end + 1].kind == TokenKind::Word {
+            } else if end + 1 < tokens.len()
+                // Names hold no connectors: `Lee Min-jae and Lee Jae-kyoo` is two runs.
+                && !is_korean_surname(word(first))
+                && !is_korean_surname(word(end + 1))
+                && CONNECTORS.contains(&word(end))
+                && is_capitalised(word(end + 1))
+                && tokens[end + 1].kind == TokenKind::Word
+                && !NOT_NAMES.contains(&word(end + 1))
+            {
                 end += 2;
             } else if end < tokens.len() && tokens[end].kind == TokenKind::Number && word(end - 1) == "Class" {
                 end += 1;
@@ -140,8 +203,10 @@ fn capitalised_runs(doc: &Doc, tokens: &[Token]) -> Vec<Run> {
                 break;
             }
         }
-        // A trailing generic word (`Season`, `Netizens`) is not part of the name.
-        while end - first > 1 && NOT_NAMES.contains(&word(end - 1)) {
+        // A trailing generic word (`Season`, `Netizens`) is not part of the
+        // name, but a Korean name may end in a syllable like `In` (`Yoo Ah In`).
+        let korean_name = is_korean_surname(word(first)) && end - first <= 3;
+        while end - first > 1 && !korean_name && (NOT_NAMES.contains(&word(end - 1)) || CONNECTORS.contains(&word(end - 1))) {
             end -= 1;
         }
         if end - first == 1 && NOT_NAMES.contains(&word(first)) {
@@ -185,7 +250,12 @@ fn quoted_titles(doc: &Doc, tokens: &[Token]) -> Vec<EntityMention> {
     titles
 }
 
-fn classify(doc: &Doc, tokens: &[Token], run: &Run) -> Option<Label> {
+fn classify(doc: &Doc, tokens: &[Token], run: &Run) -> Option<(Label, Strength)> {
+    let label = classify_by_context(doc, tokens, run).map(|l| (l, Strength::Context));
+    label.or_else(|| classify_by_shape(doc, tokens, run).map(|l| (l, Strength::Shape)))
+}
+
+fn classify_by_context(doc: &Doc, tokens: &[Token], run: &Run) -> Option<Label> {
     let text = doc.slice(run.span);
     let words: Vec<&str> = tokens[run.first..run.end].iter().map(|t| doc.slice(t.span)).collect();
     let last = *words.last()?;
@@ -204,9 +274,6 @@ fn classify(doc: &Doc, tokens: &[Token], run: &Run) -> Option<Label> {
     let after_is_cue = after.as_deref().is_some_and(|w| WORK_CUES_AFTER.contains(&w));
     let before_is_cue = before.as_deref().is_some_and(|w| WORK_CUES_BEFORE.contains(&w) || w == "'s");
     let looks_like_name = words.len() <= 3 && words.iter().all(|w| is_name_word(w));
-    if is_korean_surname(words[0]) && words.len() >= 2 && looks_like_name {
-        return Some(Label::PER);
-    }
     if words.len() >= 2 && MISC_SUFFIXES.contains(&last) {
         return Some(Label::MISC);
     }
@@ -218,6 +285,15 @@ fn classify(doc: &Doc, tokens: &[Token], run: &Run) -> Option<Label> {
     }
     if after.as_deref() == Some("season") || (before_is_cue && !looks_like_name) || (after_is_cue && words.len() >= 2 && !looks_like_name) {
         return Some(Label::WORK);
+    }
+    None
+}
+
+fn classify_by_shape(doc: &Doc, tokens: &[Token], run: &Run) -> Option<Label> {
+    let words: Vec<&str> = tokens[run.first..run.end].iter().map(|t| doc.slice(t.span)).collect();
+    let looks_like_name = words.len() <= 3 && words.iter().all(|w| is_name_word(w));
+    if is_korean_surname(words[0]) && words.len() >= 2 && looks_like_name {
+        return Some(Label::PER);
     }
     if words.len() == 1 && is_romanised_given_name(words[0]) {
         return Some(Label::PER);

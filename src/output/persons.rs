@@ -8,6 +8,7 @@
 //! with documents.
 
 use crate::document::Doc;
+use crate::persons::short_forms;
 use scoop_gold::{fold_name, PersonKind};
 use std::collections::{BTreeMap, HashMap};
 
@@ -144,10 +145,10 @@ impl PersonIndex {
         root
     }
 
-    /// The fullest form: the most letters, then most used, then fewest
-    /// words (hyphenated over spaced), then alphabetical.
+    /// The fullest form, ranked as a document's person name is (most
+    /// letters, then hyphenated over spaced), then most used, then alphabetical.
     fn display_name(&self, root: usize) -> String {
-        let rank = |form: &String, count: u64| (fold_name(form).chars().count(), count, std::cmp::Reverse(form.split_whitespace().count()));
+        let rank = |form: &String, count: u64| (fold_name(form).chars().count(), std::cmp::Reverse(form.split_whitespace().count()), count);
         self.nodes[root]
             .forms
             .iter()
@@ -176,10 +177,12 @@ fn merge_keys(kind: PersonKind, forms: &[&str]) -> Vec<String> {
     if !forms.is_empty() && keys.is_empty() {
         keys.push(format!("{}:{}", kind.as_str(), fold_name(forms[0])));
     }
-    // Stage names linked to a real name in this document join the same person.
+    // A one-word form that is not the given name or surname of a full name
+    // here is a stage name (`Lomon` beside `Park Solomon`): it merges too.
+    let short: Vec<String> = strong.iter().flat_map(|s| short_forms(s)).collect();
     for single in forms.iter().filter(|f| f.split_whitespace().count() == 1) {
         let folded = fold_name(single);
-        if strong.iter().any(|s| fold_name(s) != folded && fold_name(s).contains(&folded) && folded.len() >= 4 && !s.to_lowercase().ends_with(&single.to_lowercase())) {
+        if !short.contains(&folded) {
             keys.push(format!("{}:{}", kind.as_str(), folded));
         }
     }
@@ -189,4 +192,41 @@ fn merge_keys(kind: PersonKind, forms: &[&str]) -> Vec<String> {
 
 fn fnv1a(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::RawDoc;
+    use crate::ner::RuleRecognizer;
+    use crate::pipeline::Pipeline;
+
+    fn index(texts: &[&str]) -> Vec<PersonRow> {
+        let pipeline = Pipeline::new(Box::new(RuleRecognizer::new()), None);
+        let mut index = PersonIndex::default();
+        for (i, text) in texts.iter().enumerate() {
+            index.add_doc(&pipeline.analyze(RawDoc { id: format!("{i}.txt"), source: String::new(), text: text.to_string(), date: None }));
+        }
+        index.rows().into_iter().filter(|r| r.kind == "person").collect()
+    }
+
+    #[test]
+    fn merges_spelling_variants_and_stage_names_across_documents() {
+        let rows = index(&[
+            "Park Ji-hu stars in the drama. Ji-hu said she was thrilled.",
+            "The cast includes Park Ji Hu and Lomon (Park Solomon).",
+            "The series stars Lomon (Lee Su-hyeok).",
+        ]);
+        let names: Vec<(&str, u64)> = rows.iter().map(|r| (r.name.as_str(), r.doc_count)).collect();
+        assert_eq!(names, [("Park Ji-hu", 2), ("Park Solomon", 2)], "{rows:?}");
+        assert_eq!(rows[0].aliases, "Ji-hu|Park Ji Hu");
+        assert_eq!(rows[1].aliases, "Lomon");
+    }
+
+    #[test]
+    fn never_merges_different_people_who_share_a_surname_or_given_name() {
+        let rows = index(&["Lee Min-jae and Lee Jae-kyoo met the cast.", "Kim Ji-won joined. Ji-won smiled.", "Park Ji-won joined the cast."]);
+        let names: Vec<&str> = rows.iter().map(|r| r.name.as_str()).collect();
+        assert_eq!(names, ["Kim Ji-won", "Lee Jae-kyoo", "Lee Min-jae", "Park Ji-won"]);
+    }
 }

@@ -15,7 +15,7 @@ pub const MENTION_COLUMNS: &[&str] = &["doc_id", "start", "end", "text", "label"
 pub const DATE_COLUMNS: &[&str] = &["doc_id", "start", "end", "text", "type", "value", "mod", "begin_date", "end_date"];
 pub const ROLE_COLUMNS: &[&str] = &["doc_id", "person_id", "person", "role", "character", "work", "evidence_start", "evidence_end"];
 pub const EVENT_COLUMNS: &[&str] = &[
-    "doc_id", "type", "work", "season", "person_id", "person", "date", "date_start", "date_end", "location", "status", "trigger",
+    "doc_id", "type", "work", "season", "person_id", "person", "date", "date_offset_start", "date_offset_end", "location", "status", "trigger",
     "evidence_start", "evidence_end",
 ];
 pub const PERSON_COLUMNS: &[&str] = &["person_id", "name", "kind", "aliases", "doc_count", "mention_count"];
@@ -171,8 +171,8 @@ pub struct EventRow<'a> {
     person_id: &'a str,
     person: &'a str,
     date: &'a str,
-    date_start: Option<usize>,
-    date_end: Option<usize>,
+    date_offset_start: Option<usize>,
+    date_offset_end: Option<usize>,
     location: &'a str,
     status: &'static str,
     trigger: &'a str,
@@ -193,8 +193,8 @@ impl<'a> EventRow<'a> {
                 person_id: e.person.map_or("", |p| person_keys[p].as_str()),
                 person: e.person.map_or("", |p| doc.persons[p].name.as_str()),
                 date: e.date.map_or("", |d| doc.dates[d].value.as_str()),
-                date_start: date_span.map(|s| s.0),
-                date_end: date_span.map(|s| s.1),
+                date_offset_start: date_span.map(|s| s.0),
+                date_offset_end: date_span.map(|s| s.1),
                 location: e.location.as_deref().unwrap_or(""),
                 status: e.status.as_str(),
                 trigger: doc.original_slice(e.trigger),

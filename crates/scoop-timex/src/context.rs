@@ -2,9 +2,13 @@
 //! bounds and a rough tense guess. All functions take byte offsets on char
 //! boundaries and stay within `lo..hi` (the range being tagged).
 
+/// How far (bytes) sentence and token look-arounds search.
+const WINDOW: usize = 300;
+
 /// The token just before `pos`: a run of word characters, or a single other
 /// non-space character (`,`, `(`...). Empty at the start of the range.
 pub fn prev_token(text: &str, lo: usize, pos: usize) -> &str {
+    let lo = floor_char(text, pos.saturating_sub(WINDOW).max(lo));
     let before = &text[lo..pos];
     let trimmed = before.trim_end();
     let end = lo + trimmed.len();
@@ -34,6 +38,7 @@ pub fn prev_token2(text: &str, lo: usize, pos: usize) -> &str {
 
 /// The token just after `pos` (see [`prev_token`]).
 pub fn next_token(text: &str, pos: usize, hi: usize) -> &str {
+    let hi = ceil_char(text, pos + WINDOW, hi);
     let after = &text[pos..hi];
     let trimmed = after.trim_start();
     let start = hi - trimmed.len();
@@ -57,6 +62,9 @@ pub fn is_word_char(c: char) -> bool {
 
 /// The whitespace-delimited token containing `start..end` (for URL/id checks).
 pub fn enclosing_token(text: &str, lo: usize, hi: usize, start: usize, end: usize) -> &str {
+    // Bounded look-around keeps pathological inputs (no spaces) linear.
+    let lo = floor_char(text, start.saturating_sub(WINDOW).max(lo));
+    let hi = ceil_char(text, end + WINDOW, hi);
     let s = text[lo..start]
         .char_indices()
         .rev()
@@ -71,6 +79,7 @@ pub fn enclosing_token(text: &str, lo: usize, hi: usize, start: usize, end: usiz
 
 /// Start of the sentence containing `pos` (after the last `.!?` or newline).
 pub fn sentence_start(text: &str, lo: usize, pos: usize) -> usize {
+    let lo = floor_char(text, pos.saturating_sub(WINDOW).max(lo));
     text[lo..pos]
         .char_indices()
         .rev()
@@ -80,6 +89,7 @@ pub fn sentence_start(text: &str, lo: usize, pos: usize) -> usize {
 
 /// End of the sentence containing `pos`.
 pub fn sentence_end(text: &str, pos: usize, hi: usize) -> usize {
+    let hi = ceil_char(text, pos + WINDOW, hi);
     text[pos..hi]
         .char_indices()
         .find(|(_, c)| matches!(c, '.' | '!' | '?' | '\n'))
@@ -96,19 +106,62 @@ pub enum Tense {
 fn is_future_cue(w: &str) -> bool {
     matches!(
         w,
-        "will" | "ll" | "shall" | "would" | "set" | "slated" | "scheduled" | "expected" | "expects"
-            | "expecting" | "plans" | "planning" | "planned" | "aims"
-            | "aiming" | "due" | "tentatively" | "going" | "hopes" | "hoping" | "targeting"
-            | "until" | "arrives" | "premieres" | "begins" | "starts"
+        "will"
+            | "ll"
+            | "shall"
+            | "would"
+            | "set"
+            | "slated"
+            | "scheduled"
+            | "expected"
+            | "expects"
+            | "expecting"
+            | "plans"
+            | "planning"
+            | "planned"
+            | "aims"
+            | "aiming"
+            | "due"
+            | "tentatively"
+            | "going"
+            | "hopes"
+            | "hoping"
+            | "targeting"
+            | "until"
+            | "arrives"
+            | "premieres"
+            | "begins"
+            | "starts"
     )
 }
 
 fn is_past_cue(w: &str) -> bool {
     matches!(
         w,
-        "was" | "were" | "had" | "did" | "ago" | "back" | "last" | "began" | "begun" | "went"
-            | "came" | "took" | "won" | "saw" | "held" | "made" | "said" | "told" | "wrote"
-            | "shot" | "broke" | "left" | "earlier" | "previously"
+        "was"
+            | "were"
+            | "had"
+            | "did"
+            | "ago"
+            | "back"
+            | "last"
+            | "began"
+            | "begun"
+            | "went"
+            | "came"
+            | "took"
+            | "won"
+            | "saw"
+            | "held"
+            | "made"
+            | "said"
+            | "told"
+            | "wrote"
+            | "shot"
+            | "broke"
+            | "left"
+            | "earlier"
+            | "previously"
     ) || (w.len() > 4 && w.ends_with("ed"))
 }
 
@@ -120,7 +173,10 @@ pub fn tense(text: &str, lo: usize, hi: usize, start: usize, end: usize) -> Tens
     let e = sentence_end(text, end, hi).min(ceil_char(text, end + 80, hi));
     let scan = |part: &str| {
         let mut past = false;
-        for w in part.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
+        for w in part
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty())
+        {
             let w = w.to_ascii_lowercase();
             if is_future_cue(&w) {
                 return Tense::Future;

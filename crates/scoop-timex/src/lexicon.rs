@@ -15,8 +15,7 @@ pub const DAY: &str = "(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?(?-u:\\b)";
 pub const YEAR: &str = "(?:1[89][0-9]{2}|20[0-9]{2})(?-u:\\b)";
 
 /// Weekday names (capitalised: lower-case `sunday` is rare in edited text).
-pub const WEEKDAY: &str =
-    "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
+pub const WEEKDAY: &str = "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
 
 /// Time of day: `9:10`, `3:02:17 pm`, `9 p.m.`.
 pub const TIME: &str = "(?:(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9])?(?:\\s*(?i:[ap]\\.?m)(?-u:\\b)\\.?)?|(?:1[0-2]|0?[1-9])\\s*(?i:[ap]\\.?m)(?-u:\\b)\\.?)";
@@ -35,7 +34,8 @@ pub const NUMBER_WORDS: &str = "(?:(?:twenty|thirty|forty|fifty|sixty|seventy|ei
 pub const ORDINAL_WORDS: &str = "(?:(?:twenty|thirty)-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|thirtieth|twentieth|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth)";
 
 /// Time units (singular or plural).
-pub const UNIT: &str = "(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century)";
+pub const UNIT: &str =
+    "(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century)";
 
 pub fn month_number(word: &str) -> Option<u32> {
     let w = word.trim_end_matches('.').to_ascii_lowercase();
@@ -75,16 +75,37 @@ pub fn weekday_number(word: &str) -> Option<u32> {
 
 fn small_number(w: &str) -> Option<u32> {
     const WORDS: [&str; 20] = [
-        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-        "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
         "nineteen",
     ];
     WORDS.iter().position(|x| *x == w).map(|i| i as u32)
 }
 
 fn tens(w: &str) -> Option<u32> {
-    const TENS: [&str; 8] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
-    TENS.iter().position(|x| *x == w).map(|i| 20 + 10 * i as u32)
+    const TENS: [&str; 8] = [
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    TENS.iter()
+        .position(|x| *x == w)
+        .map(|i| 20 + 10 * i as u32)
 }
 
 /// Digits or an English number word (`twenty-five`, `a`, `a single`).
@@ -114,9 +135,26 @@ pub fn parse_ordinal_day(s: &str) -> Option<u32> {
         return digits.parse().ok().filter(|d| (1..=31).contains(d));
     }
     const ORD: [&str; 20] = [
-        "", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-        "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
-        "seventeenth", "eighteenth", "nineteenth",
+        "",
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+        "nineteenth",
     ];
     if let Some(i) = ORD.iter().position(|x| *x == w).filter(|i| *i > 0) {
         return Some(i as u32);
@@ -193,9 +231,28 @@ pub fn season(word: &str) -> Option<(&'static str, u32)> {
 /// (`January 17 and 18 episodes`, `2024 people`).
 pub fn is_count_noun(word: &str) -> bool {
     const NOUNS: [&str; 22] = [
-        "episode", "episodes", "people", "percent", "million", "billion", "thousand", "times",
-        "members", "countries", "seasons", "parts", "viewers", "fans", "votes", "won", "hours",
-        "minutes", "days", "weeks", "months", "years",
+        "episode",
+        "episodes",
+        "people",
+        "percent",
+        "million",
+        "billion",
+        "thousand",
+        "times",
+        "members",
+        "countries",
+        "seasons",
+        "parts",
+        "viewers",
+        "fans",
+        "votes",
+        "won",
+        "hours",
+        "minutes",
+        "days",
+        "weeks",
+        "months",
+        "years",
     ];
     NOUNS.contains(&word.to_ascii_lowercase().as_str())
 }

@@ -9,6 +9,7 @@
 //! calendar interval conventions.
 
 mod context;
+mod expr;
 mod interval;
 mod lexicon;
 mod recognize;
@@ -53,7 +54,8 @@ impl Dct {
         let s = s.trim();
         let mut parts = s.split('-');
         let (y, m, d) = (parts.next()?, parts.next()?, parts.next());
-        if parts.next().is_some() || y.len() != 4 || m.len() != 2 || d.is_some_and(|d| d.len() != 2) {
+        if parts.next().is_some() || y.len() != 4 || m.len() != 2 || d.is_some_and(|d| d.len() != 2)
+        {
             return None;
         }
         let year = y.parse().ok()?;
@@ -98,7 +100,9 @@ impl Default for Tagger {
 
 impl Tagger {
     pub fn new() -> Tagger {
-        Tagger { recognizer: Recognizer::new() }
+        Tagger {
+            recognizer: Recognizer::new(),
+        }
     }
 
     /// Tags `text[range]` (range is a byte range on char boundaries; text
@@ -121,7 +125,14 @@ impl Tagger {
                     TimexType::Date => interval::interval(&r.value, r.modifier),
                     _ => None,
                 };
-                Timex { start: r.start, end: r.end, timex_type: r.timex_type, value: r.value, modifier: r.modifier, interval }
+                Timex {
+                    start: r.start,
+                    end: r.end,
+                    timex_type: r.timex_type,
+                    value: r.value,
+                    modifier: r.modifier,
+                    interval,
+                }
             })
             .collect()
     }
@@ -157,13 +168,23 @@ fn pin_day_refs(text: &str, records: &mut [Resolved]) {
 fn attach_times(text: &str, records: &mut Vec<Resolved>) {
     let mut keep = vec![true; records.len()];
     for i in 0..records.len() {
-        let Origin::TimeOfDay { hour, minute, second } = records[i].origin else { continue };
+        let Origin::TimeOfDay {
+            hour,
+            minute,
+            second,
+        } = records[i].origin
+        else {
+            continue;
+        };
         let next = records.get(i + 1).filter(|n| {
             let gap = text[records[i].end..n.start].trim();
             (gap.is_empty() || gap.eq_ignore_ascii_case("on") || gap == ",") && has_day(&n.value)
         });
         let prev = i.checked_sub(1).map(|p| &records[p]).filter(|p| {
-            let gap = text[p.end..records[i].start].trim().trim_start_matches(',').trim();
+            let gap = text[p.end..records[i].start]
+                .trim()
+                .trim_start_matches(',')
+                .trim();
             (gap.is_empty() || gap.eq_ignore_ascii_case("at")) && has_day(&p.value)
         });
         match next.or(prev).map(|r| r.value.clone()) {

@@ -46,7 +46,11 @@ pub enum Origin {
     /// apposed explicit date (`today (Jan 18)`) may pin it down.
     DayRef,
     /// A bare time of day, which needs a neighbouring date.
-    TimeOfDay { hour: u32, minute: u32, second: Option<u32> },
+    TimeOfDay {
+        hour: u32,
+        minute: u32,
+        second: Option<u32>,
+    },
     Other,
 }
 
@@ -91,7 +95,13 @@ fn month_index(y: i32, m: u32) -> i64 {
 
 impl<'t> Resolver<'t> {
     pub fn new(text: &'t str, lo: usize, hi: usize, dct: Option<Dct>) -> Resolver<'t> {
-        Resolver { text, lo, hi, dct, anchor: None }
+        Resolver {
+            text,
+            lo,
+            hi,
+            dct,
+            anchor: None,
+        }
     }
 
     fn dct_date(&self) -> Option<NaiveDate> {
@@ -102,14 +112,27 @@ impl<'t> Resolver<'t> {
     /// The reference for deictic expressions: the DCT, else the anchor.
     fn deictic_base(&self) -> Anchor {
         match self.dct {
-            Some(d) => Anchor { year: Some(d.year), month: Some(d.month), day: d.day, end: 0, explicit_year: true },
+            Some(d) => Anchor {
+                year: Some(d.year),
+                month: Some(d.month),
+                day: d.day,
+                end: 0,
+                explicit_year: true,
+            },
             None => self.anchor.unwrap_or_default(),
         }
     }
 
     pub fn resolve(&mut self, c: &Cand) -> Resolved {
         let (timex_type, value, origin) = self.value(c);
-        Resolved { start: c.start, end: c.end, timex_type, value, modifier: c.modifier, origin }
+        Resolved {
+            start: c.start,
+            end: c.end,
+            timex_type,
+            value,
+            modifier: c.modifier,
+            origin,
+        }
     }
 
     fn value(&mut self, c: &Cand) -> (TimexType, String, Origin) {
@@ -119,7 +142,13 @@ impl<'t> Resolver<'t> {
             Expr::Cal { year, month, day } => {
                 let (y, m, d) = self.calendar(*year, *month, *day, c);
                 let explicit_year = matches!(year, YearSpec::Known(_));
-                self.anchor = Some(Anchor { year: y, month: m, day: d, end: c.end, explicit_year });
+                self.anchor = Some(Anchor {
+                    year: y,
+                    month: m,
+                    day: d,
+                    end: c.end,
+                    explicit_year,
+                });
                 date(match (m, d) {
                     (None, None) => y4(y),
                     (Some(m), None) => format!("{}-{:02}", y4(y), m),
@@ -128,20 +157,39 @@ impl<'t> Resolver<'t> {
             }
             Expr::Quarter { year, q } => date(format!("{}-Q{q}", y4(self.period_year(*year)))),
             Expr::Half { year, h } => date(format!("{}-H{h}", y4(self.period_year(*year)))),
-            Expr::Season { year, code, .. } => date(format!("{}-{code}", y4(self.period_year(*year)))),
-            Expr::SeasonRel { code, first_month, offset } => {
-                date(format!("{}-{code}", y4(self.season_year(*first_month, *offset))))
+            Expr::Season { year, code, .. } => {
+                date(format!("{}-{code}", y4(self.period_year(*year))))
             }
+            Expr::SeasonRel {
+                code,
+                first_month,
+                offset,
+            } => date(format!(
+                "{}-{code}",
+                y4(self.season_year(*first_month, *offset))
+            )),
             Expr::Decade(d) => date(d.to_string()),
             Expr::ShortDecade(d) => {
                 let this_decade = self.dct.map_or(2, |d| (d.year % 100) / 10);
                 let century = if *d <= this_decade { 20 } else { 19 };
                 date(format!("{century}{d}"))
             }
-            Expr::Rel { unit, offset, anaphoric } => {
-                let base = if *anaphoric { self.anchor } else { Some(self.deictic_base()) };
+            Expr::Rel {
+                unit,
+                offset,
+                anaphoric,
+            } => {
+                let base = if *anaphoric {
+                    self.anchor
+                } else {
+                    Some(self.deictic_base())
+                };
                 let v = relative(base, *unit, *offset, *anaphoric);
-                let origin = if *unit == RelUnit::Day { Origin::DayRef } else { Origin::Other };
+                let origin = if *unit == RelUnit::Day {
+                    Origin::DayRef
+                } else {
+                    Origin::Other
+                };
                 let ty = if *unit == RelUnit::Night { Time } else { Date };
                 (ty, v, origin)
             }
@@ -158,12 +206,31 @@ impl<'t> Resolver<'t> {
             Expr::Ref(v) => date((*v).to_string()),
             Expr::Duration(v) => (Duration, v.clone(), Origin::Other),
             Expr::Set(v) => (Set, v.clone(), Origin::Other),
-            Expr::Time { date: None, hour, minute, second } => {
-                let origin = Origin::TimeOfDay { hour: *hour, minute: *minute, second: *second };
+            Expr::Time {
+                date: None,
+                hour,
+                minute,
+                second,
+            } => {
+                let origin = Origin::TimeOfDay {
+                    hour: *hour,
+                    minute: *minute,
+                    second: *second,
+                };
                 (Time, String::new(), origin)
             }
-            Expr::Time { date: Some(d), hour, minute, second } => {
-                let inner = Cand { start: c.start, end: c.end, expr: (**d).clone(), modifier: None };
+            Expr::Time {
+                date: Some(d),
+                hour,
+                minute,
+                second,
+            } => {
+                let inner = Cand {
+                    start: c.start,
+                    end: c.end,
+                    expr: (**d).clone(),
+                    modifier: None,
+                };
                 let (_, v, _) = self.value(&inner);
                 (Time, with_time(&v, *hour, *minute, *second), Origin::Other)
             }
@@ -177,7 +244,10 @@ impl<'t> Resolver<'t> {
         if after.starts_with("'s") || after.starts_with("’s") {
             return false;
         }
-        let verb = |w: &str| w.len() > 3 && w.ends_with("ed") || matches!(w, "was" | "were" | "said" | "began" | "held");
+        let verb = |w: &str| {
+            w.len() > 3 && w.ends_with("ed")
+                || matches!(w, "was" | "were" | "said" | "began" | "held")
+        };
         if verb(&context::prev_token(self.text, self.lo, start).to_lowercase()) {
             return true;
         }
@@ -199,7 +269,13 @@ impl<'t> Resolver<'t> {
 
     /// Year/month/day of a calendar expression, filling the year from the
     /// anchor or DCT when missing.
-    fn calendar(&self, year: YearSpec, month: Option<u32>, day: Option<u32>, c: &Cand) -> (Option<i32>, Option<u32>, Option<u32>) {
+    fn calendar(
+        &self,
+        year: YearSpec,
+        month: Option<u32>,
+        day: Option<u32>,
+        c: &Cand,
+    ) -> (Option<i32>, Option<u32>, Option<u32>) {
         match year {
             YearSpec::Known(y) => (Some(y), month, day),
             YearSpec::Rel(k) => (self.deictic_base().year.map(|y| y + k), month, day),
@@ -211,22 +287,37 @@ impl<'t> Resolver<'t> {
                         None => (None, None, day),
                     };
                 };
-                let near_anchor = self
-                    .anchor
-                    .filter(|a| a.explicit_year && a.month.is_some() && c.start.saturating_sub(a.end) <= ANCHOR_REACH);
+                let near_anchor = self.anchor.filter(|a| {
+                    a.explicit_year
+                        && a.month.is_some()
+                        && c.start.saturating_sub(a.end) <= ANCHOR_REACH
+                });
                 let y = if let Some(a) = near_anchor {
                     let (ay, am) = (a.year.unwrap_or_default(), a.month.unwrap_or(1));
                     // Narrative order: the story moves forward from the anchor
                     // (`December 2021. On May 31` → 2022), whatever the tense.
-                    Some(pick_year(ay, month_index(ay, am), |y| month_index(y, m), Tense::Future))
+                    Some(pick_year(
+                        ay,
+                        month_index(ay, am),
+                        |y| month_index(y, m),
+                        Tense::Future,
+                    ))
                 } else if let Some(dct) = self.dct {
                     let tense = context::tense(self.text, self.lo, self.hi, c.start, c.end);
                     Some(match (day, self.dct_date()) {
                         (Some(d), Some(base)) => {
-                            let key = |y: i32| NaiveDate::from_ymd_opt(y, m, d).map_or(i64::MIN / 4, |x| i64::from(x.num_days_from_ce()));
+                            let key = |y: i32| {
+                                NaiveDate::from_ymd_opt(y, m, d)
+                                    .map_or(i64::MIN / 4, |x| i64::from(x.num_days_from_ce()))
+                            };
                             pick_year(dct.year, i64::from(base.num_days_from_ce()), key, tense)
                         }
-                        _ => pick_year(dct.year, month_index(dct.year, dct.month), |y| month_index(y, m), tense),
+                        _ => pick_year(
+                            dct.year,
+                            month_index(dct.year, dct.month),
+                            |y| month_index(y, m),
+                            tense,
+                        ),
                     })
                 } else {
                     None
@@ -254,19 +345,34 @@ impl<'t> Resolver<'t> {
         match offset {
             o if o < 0 => years.rev().find(|&y| start(y) + 3 <= now),
             o if o > 0 => years.into_iter().find(|&y| start(y) > now),
-            _ => years.rev().find(|&y| start(y) <= now && now < start(y) + 3).or(Some(dct.year)),
+            _ => years
+                .rev()
+                .find(|&y| start(y) <= now && now < start(y) + 3)
+                .or(Some(dct.year)),
         }
     }
 
     fn weekday(&self, wd: u32, offset: Option<i32>, c: &Cand) -> String {
-        let Some(base) = self.dct_date() else { return "XXXX-XX-XX".to_string() };
+        let Some(base) = self.dct_date() else {
+            return "XXXX-XX-XX".to_string();
+        };
         let cur = base.weekday().number_from_monday() as i64;
         let diff = wd as i64 - cur; // this ISO week's occurrence
         let day = match offset {
             Some(0) => base + Duration::days(diff),
             // Strictly before / after the base day (`last Friday` said on a Friday is a week back).
-            Some(o) if o < 0 => base - Duration::days(match (cur - wd as i64).rem_euclid(7) { 0 => 7, n => n }),
-            Some(_) => base + Duration::days(match (wd as i64 - cur).rem_euclid(7) { 0 => 7, n => n }),
+            Some(o) if o < 0 => {
+                base - Duration::days(match (cur - wd as i64).rem_euclid(7) {
+                    0 => 7,
+                    n => n,
+                })
+            }
+            Some(_) => {
+                base + Duration::days(match (wd as i64 - cur).rem_euclid(7) {
+                    0 => 7,
+                    n => n,
+                })
+            }
             None => {
                 if context::tense(self.text, self.lo, self.hi, c.start, c.end) == Tense::Future {
                     base + Duration::days((wd as i64 - cur).rem_euclid(7))
@@ -279,7 +385,9 @@ impl<'t> Resolver<'t> {
     }
 
     fn ago(&self, amount: Option<u32>, unit: char) -> String {
-        let Some(n) = amount else { return "PAST_REF".to_string() };
+        let Some(n) = amount else {
+            return "PAST_REF".to_string();
+        };
         let n = i64::from(n);
         let Some(base) = self.dct_date() else {
             return match unit {
@@ -315,7 +423,10 @@ fn pick_year(anchor_year: i32, anchor_key: i64, key: impl Fn(i32) -> i64, tense:
     let pick = match tense {
         Tense::Past => years.iter().rev().copied().find(|&y| key(y) <= anchor_key),
         Tense::Future => years.iter().copied().find(|&y| key(y) >= anchor_key),
-        Tense::Unknown => years.iter().copied().min_by_key(|&y| ((key(y) - anchor_key).abs(), (y - anchor_year).abs())),
+        Tense::Unknown => years
+            .iter()
+            .copied()
+            .min_by_key(|&y| ((key(y) - anchor_key).abs(), (y - anchor_year).abs())),
     };
     pick.unwrap_or(anchor_year)
 }
@@ -335,7 +446,9 @@ fn relative(base: Option<Anchor>, unit: RelUnit, offset: i32, anaphoric: bool) -
             let suffix = if unit == RelUnit::Night { "TNI" } else { "" };
             match b.date() {
                 Some(d) => format!("{}{suffix}", ymd(d + Duration::days(i64::from(offset)))),
-                None if offset == 0 && b.day.is_some() => format!("{}-{}-{}{suffix}", y4(b.year), two(b.month), two(b.day)),
+                None if offset == 0 && b.day.is_some() => {
+                    format!("{}-{}-{}{suffix}", y4(b.year), two(b.month), two(b.day))
+                }
                 None => format!("XXXX-XX-XX{suffix}"),
             }
         }
@@ -351,7 +464,10 @@ fn relative(base: Option<Anchor>, unit: RelUnit, offset: i32, anaphoric: bool) -
                 let i = month_index(y, m) + i64::from(offset);
                 format!("{:04}-{:02}", i.div_euclid(12), i.rem_euclid(12) + 1)
             }
-            (None, Some(m)) => format!("XXXX-{:02}", (i64::from(m) - 1 + i64::from(offset)).rem_euclid(12) + 1),
+            (None, Some(m)) => format!(
+                "XXXX-{:02}",
+                (i64::from(m) - 1 + i64::from(offset)).rem_euclid(12) + 1
+            ),
             _ => "XXXX-XX".into(),
         },
         RelUnit::Year => match b.year {
@@ -360,7 +476,10 @@ fn relative(base: Option<Anchor>, unit: RelUnit, offset: i32, anaphoric: bool) -
             None if anaphoric && offset > 0 => "FUTURE_REF".into(),
             None => "XXXX".into(),
         },
-        RelUnit::Decade => b.year.map_or_else(|| "XXX".into(), |y| format!("{}", y.div_euclid(10) + offset)),
+        RelUnit::Decade => b.year.map_or_else(
+            || "XXX".into(),
+            |y| format!("{}", y.div_euclid(10) + offset),
+        ),
     }
 }
 
@@ -401,12 +520,30 @@ mod tests {
 
     #[test]
     fn relative_values() {
-        let b = Anchor { year: Some(2026), month: Some(1), day: Some(10), end: 0, explicit_year: true };
+        let b = Anchor {
+            year: Some(2026),
+            month: Some(1),
+            day: Some(10),
+            end: 0,
+            explicit_year: true,
+        };
         assert_eq!(relative(Some(b), RelUnit::Weekend, 1, false), "2026-W03-WE");
         assert_eq!(relative(Some(b), RelUnit::Month, -1, false), "2025-12");
         assert_eq!(relative(None, RelUnit::Year, -1, true), "PAST_REF");
-        let partial = Anchor { year: None, month: Some(10), day: Some(11), end: 0, explicit_year: false };
-        assert_eq!(relative(Some(partial), RelUnit::Month, -1, false), "XXXX-09");
-        assert_eq!(relative(Some(partial), RelUnit::Day, 0, false), "XXXX-10-11");
+        let partial = Anchor {
+            year: None,
+            month: Some(10),
+            day: Some(11),
+            end: 0,
+            explicit_year: false,
+        };
+        assert_eq!(
+            relative(Some(partial), RelUnit::Month, -1, false),
+            "XXXX-09"
+        );
+        assert_eq!(
+            relative(Some(partial), RelUnit::Day, 0, false),
+            "XXXX-10-11"
+        );
     }
 }

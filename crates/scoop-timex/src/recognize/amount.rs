@@ -1,0 +1,279 @@
+//! Handlers for durations (`seven months`, `at least 50 minutes`) and sets
+//! (`every Friday`, `weekly`).
+
+use super::{lower, push, Cx};
+use crate::expr::{Cand, Expr};
+use crate::lexicon as lex;
+use regex::Captures;
+
+fn unit_code(unit: &str) -> (char, bool) {
+    let u = lower(unit);
+    match u.trim_end_matches('s') {
+        "second" => ('S', true),
+        "minute" => ('M', true),
+        "hour" => ('H', true),
+        "day" => ('D', false),
+        "week" => ('W', false),
+        "month" => ('M', false),
+        "decade" => ('E', false),
+        "centurie" | "century" => ('C', false),
+        _ => ('Y', false),
+    }
+}
+
+/// TIMEX3 duration value: `P7M`, `PT50M`, `PXY`, `P2DE`.
+pub(crate) fn duration_value(amount: Option<&str>, unit: &str) -> String {
+    let (code, time) = unit_code(unit);
+    let n = amount.unwrap_or("X");
+    let suffix = match code {
+        'E' => "DE".to_string(),
+        'C' => "CE".to_string(),
+        c => c.to_string(),
+    };
+    format!("P{}{n}{suffix}", if time { "T" } else { "" })
+}
+
+/// Size of a unit in the smallest common unit, for `5 hours and 27 minutes`.
+fn unit_minutes(code: char, time: bool) -> Option<u64> {
+    match (code, time) {
+        ('S', true) => None,
+        ('M', true) => Some(1),
+        ('H', true) => Some(60),
+        ('D', false) => Some(60 * 24),
+        ('W', false) => Some(60 * 24 * 7),
+        _ => None,
+    }
+}
+
+pub(crate) fn duration(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
+    let (Some(m), Some(n), Some(unit)) = (caps.get(0), caps.name("num"), caps.name("unit")) else {
+        return;
+    };
+    if !cx.starts_in_range(m.start()) {
+        return;
+    }
+    // `474.26 million hours`, `3,000 hours`: part of a bigger number.
+    if cx
+        .char_before(m.start())
+        .is_some_and(|c| matches!(c, '.' | ','))
+        && m.as_str().starts_with(|c: char| c.is_ascii_digit())
+    {
+        return;
+    }
+    let nword = lower(n.as_str());
+    let nword: String = nword.split_whitespace().collect::<Vec<_>>().join(" ");
+    let unit_l = lower(unit.as_str());
+    let plural = unit_l.ends_with('s');
+    let hyphen = caps.name("hy").is_some_and(|h| h.as_str() == "-");
+    let after = &cx.text[m.end()..cx.hi];
+    if hyphen && (after.starts_with("-old") || after.trim_start().starts_with("old")) {
+        return; // ages
+    }
+    if !hyphen && after.trim_start().starts_with("old") {
+        return;
+    }
+    let vague = matches!(
+        nword.as_str(),
+        "few"
+            | "a few"
+            | "several"
+            | "many"
+            | "some"
+            | "recent"
+            | "the past few"
+            | "the last few"
+            | "the next few"
+            | "the"
+    );
+    let qm = caps.name("qm");
+    let prev_word = qm.map_or_else(
+        || cx.prev(m.start()),
+        |q| lower(q.as_str().split_whitespace().last().unwrap_or("")),
+    );
+    match nword.as_str() {
+        "the"
+            if !plural
+                || !matches!(
+                    prev_word.as_str(),
+                    "over" | "through" | "throughout" | "across"
+                ) =>
+        {
+            return
+        }
+        "a" | "an" | "a single" if plural => return,
+        "a" | "an" if matches!(prev_word.as_str(), "once" | "twice" | "times") => return,
+        "the past" | "the last" if plural => return,
+        "recent" | "few" | "a few" | "several" | "many" | "some" if !plural => return,
+        _ => {}
+    }
+    // `a second season`, `the first minute`: ordinal `second`, not the unit.
+    if unit_l == "second" && !nword.starts_with(|c: char| c.is_ascii_digit()) {
+        return;
+    }
+    let (start, modifier) = match qm {
+        Some(q) if !vague => (m.start(), lex::quant_mod(q.as_str())),
+        _ => (n.start(), None),
+    };
+    let mut end = m.end();
+    if let Some(ago) = caps.name("ago") {
+        let amount = if vague {
+            None
+        } else {
+            lex::parse_number(&nword)
+        };
+        let (code, _) = unit_code(unit.as_str());
+        let code = if unit_l.starts_with("minute") {
+            'm'
+        } else {
+            code
+        };
+        push(
+            out,
+            start,
+            ago.end(),
+            Expr::Ago { amount, unit: code },
+            modifier,
+        );
+        return;
+    }
+    let amount = if vague {
+        None
+    } else if nword == "the past" || nword == "the last" {
+        Some("1".to_string())
+    } else if nword.contains('.') {
+        Some(nword.clone())
+    } else {
+        lex::parse_number(&nword).map(|v| v.to_string())
+    };
+    let mut value = duration_value(amount.as_deref(), unit.as_str());
+    if let (Some(n2), Some(u2), Some(a)) =
+        (caps.name("num2"), caps.name("unit2"), amount.as_deref())
+    {
+        let (c1, t1) = unit_code(unit.as_str());
+        let (c2, t2) = unit_code(u2.as_str());
+        let combined = (|| {
+            let (m1, m2) = (unit_minutes(c1, t1)?, unit_minutes(c2, t2)?);
+            let total =
+                a.parse::<u64>().ok()? * m1 + u64::from(lex::parse_number(n2.as_str())?) * m2;
+            let (unit_name, size) = if m2 == 1 {
+                ("minutes", 1)
+            } else if m2 == 60 {
+                ("hours", 60)
+            } else {
+                ("days", 60 * 24)
+            };
+            (total % size == 0)
+                .then(|| duration_value(Some(&(total / size).to_string()), unit_name))
+        })();
+        match combined {
+            Some(v) => value = v,
+            None => end = unit.end(),
+        }
+    } else if caps.name("num2").is_some() {
+        end = unit.end();
+    }
+    push(out, start, end, Expr::Duration(value), modifier);
+}
+
+pub(crate) fn bare_units(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
+    let (Some(m), Some(unit)) = (caps.get(0), caps.name("unit")) else {
+        return;
+    };
+    if !cx.starts_in_range(m.start()) {
+        return;
+    }
+    if caps.name("ago").is_some() {
+        push(out, m.start(), m.end(), Expr::Ref("PAST_REF"), None);
+        return;
+    }
+    let prev = cx.prev(m.start());
+    let next = lower(cx.next(unit.end()));
+    let ok = prev == "for" && next != "of"
+        || matches!(next.as_str(), "after" | "later" | "before" | "earlier")
+            && !lex::is_count_noun(&prev)
+            && !prev.chars().all(|c| c.is_ascii_digit());
+    if ok {
+        push(
+            out,
+            m.start(),
+            unit.end(),
+            Expr::Duration(duration_value(None, unit.as_str())),
+            None,
+        );
+    }
+}
+
+pub(crate) fn set(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
+    let Some(m) = caps.get(0) else { return };
+    if !cx.starts_in_range(m.start()) {
+        return;
+    }
+    if let Some(adv) = caps.name("adv") {
+        // `JoongAng Daily`: capitalised adverbs are names; `daily dose`: an
+        // adjective before a noun is not annotated as a set.
+        let next = lower(cx.next(adv.end()));
+        let before_noun = next.starts_with(char::is_alphabetic)
+            && !matches!(
+                next.as_str(),
+                "on" | "in"
+                    | "and"
+                    | "or"
+                    | "until"
+                    | "from"
+                    | "at"
+                    | "for"
+                    | "since"
+                    | "through"
+                    | "with"
+                    | "starting"
+            );
+        if adv.as_str().starts_with(|c: char| c.is_uppercase()) || before_noun {
+            return;
+        }
+        let value = match lower(adv.as_str()).as_str() {
+            "weekly" => "P1W",
+            "biweekly" => "P2W",
+            "daily" | "nightly" => "P1D",
+            "monthly" => "P1M",
+            _ => "P1Y",
+        };
+        push(out, m.start(), m.end(), Expr::Set(value.to_string()), None);
+        return;
+    }
+    let Some(su) = caps.name("su") else { return };
+    let su_l = lower(su.as_str());
+    let step = caps
+        .name("sn")
+        .and_then(|n| lex::parse_number(n.as_str()))
+        .unwrap_or(1)
+        * if caps.name("other").is_some() { 2 } else { 1 };
+    let value = if let Some(wd) =
+        lex::weekday_number(&su_l).filter(|_| su_l.ends_with("day") && su_l != "day")
+    {
+        format!("XXXX-WXX-{wd}")
+    } else {
+        match su_l.as_str() {
+            "weekend" => "XXXX-WXX-WE".to_string(),
+            "morning" => "XXXX-XX-XXTMO".to_string(),
+            "afternoon" => "XXXX-XX-XXTAF".to_string(),
+            "evening" => "XXXX-XX-XXTEV".to_string(),
+            "night" => "XXXX-XX-XXTNI".to_string(),
+            u => duration_value(Some(&step.to_string()), u),
+        }
+    };
+    let modifier = caps.name("orso").map(|_| "APPROX");
+    push(out, m.start(), m.end(), Expr::Set(value), modifier);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn duration_values() {
+        assert_eq!(duration_value(Some("7"), "months"), "P7M");
+        assert_eq!(duration_value(Some("50"), "minutes"), "PT50M");
+        assert_eq!(duration_value(None, "weeks"), "PXW");
+        assert_eq!(duration_value(Some("2"), "decades"), "P2DE");
+    }
+}

@@ -1,0 +1,312 @@
+//! Handlers for relative and deictic expressions: `next week`, `today`,
+//! `now`, weekdays, times of day, `the 15th`.
+
+use super::calendar::is_month_word;
+use super::{lower, push, Cx, WEEKDAY_BLOCKERS};
+use crate::context::prev_token;
+use crate::expr::{Cand, Expr, RelUnit, YearSpec};
+use crate::lexicon as lex;
+use regex::Captures;
+
+pub(crate) fn relative(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
+    let Some(m) = caps.get(0) else { return };
+    if !cx.starts_in_range(m.start()) {
+        return;
+    }
+    let part = caps.name("part").and_then(|p| lex::part_mod(p.as_str()));
+    let mut start = m.start();
+    let expr = if let Some(d) = caps.name("deictic") {
+        match lower(d.as_str()).as_str() {
+            // `(Today’s Webtoon)`: capitalised mid-sentence before a capitalised word is a title.
+            "today"
+                if d.as_str().starts_with('T')
+                    && !matches!(
+                        cx.prev(d.start()).as_str(),
+                        "" | "." | "!" | "?" | "\u{201c}" | "\""
+                    )
+                    && {
+                        let rest = cx.text[d.end()..cx.hi].trim_start_matches(['\'', '’', 's']);
+                        cx.next(d.end() + (cx.text[d.end()..cx.hi].len() - rest.len()))
+                            .starts_with(char::is_uppercase)
+                    } =>
+            {
+                return
+            }
+            "today" => Expr::Today,
+            "tonight" => Expr::Rel {
+                unit: RelUnit::Night,
+                offset: 0,
+                anaphoric: false,
+            },
+            "tomorrow" => Expr::Rel {
+                unit: RelUnit::Day,
+                offset: 1,
+                anaphoric: false,
+            },
+            _ => Expr::Rel {
+                unit: RelUnit::Day,
+                offset: -1,
+                anaphoric: false,
+            },
+        }
+    } else if let Some(td) = caps.name("theday") {
+        // Only `throughout the day` refers to a specific day reliably.
+        if cx.prev(td.start()) != "throughout" {
+            return;
+        }
+        start = td.start();
+        Expr::Rel {
+            unit: RelUnit::Day,
+            offset: 0,
+            anaphoric: true,
+        }
+    } else {
+        let (Some(det), Some(unit)) = (caps.name("det"), caps.name("unit")) else {
+            return;
+        };
+        let det = lower(det.as_str());
+        let det: String = det.split_whitespace().collect::<Vec<_>>().join(" ");
+        let unit = match lower(unit.as_str()).as_str() {
+            "day" => RelUnit::Day,
+            "week" => RelUnit::Week,
+            "weekend" => RelUnit::Weekend,
+            "month" => RelUnit::Month,
+            "year" => RelUnit::Year,
+            _ => RelUnit::Decade,
+        };
+        let (offset, anaphoric) = match det.as_str() {
+            "this past" | "last" => (-1, false),
+            "next" | "coming" | "the coming" | "the next" => (1, false),
+            "this" | "the current" => (0, false),
+            "the previous" | "previous" => (-1, true),
+            "the following" | "following" => (1, true),
+            _ => (0, true), // the same, that
+        };
+        // `the last day`, `next day`, `this day`: not dates in news use.
+        if unit == RelUnit::Day && !anaphoric && det != "the next" {
+            return;
+        }
+        let anaphoric = anaphoric || unit == RelUnit::Day;
+        Expr::Rel {
+            unit,
+            offset,
+            anaphoric,
+        }
+    };
+    push(out, start, m.end(), expr, part);
+}
+
+pub(crate) fn refs(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
+    let (Some(m), Some(r)) = (caps.get(0), caps.name("r")) else {
+        return;
+    };
+    if !cx.starts_in_range(m.start()) {
+        return;
+    }
+    let w = lower(r.as_str());
+    let w: String = w.split_whitespace().collect::<Vec<_>>().join(" ");
+    let prev = cx.prev(m.start());
+    let value = match w.as_str() {
+        "the moment" if matches!(prev.as_str(), "at" | "for" | "of") => "PRESENT_REF",
+        "the time being" if prev == "for" => "PRESENT_REF",
+        "the future" | "the near future" if prev == "in" => "FUTURE_REF",
+        "the past" if prev == "in" => "PAST_REF",
+        "the moment" | "the time being" | "the future" | "the near future" | "the past" => return,
+        // `as soon as`, `too soon`, `but soon got into` (narrative, not future).
+        "soon"
+            if matches!(prev.as_str(), "as" | "too" | "so" | "how") || {
+                let next = lower(cx.next(m.end()));
+                next == "after"
+                    || next.len() > 3 && next.ends_with("ed")
+                    || matches!(
+                        next.as_str(),
+                        "got" | "became" | "went" | "came" | "began" | "found" | "took" | "made"
+                    )
+            } =>
+        {
+            return
+        }
+        "soon" => "FUTURE_REF",
+        "recently" | "lately" => "PAST_REF",
+        _ => "PRESENT_REF",
+    };
+    push(out, m.start(), m.end(), Expr::Ref(value), None);
+}
+
+pub(crate) fn weekday(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
+    let (Some(m), Some(wd)) = (caps.get(0), caps.name("wd")) else {
+        return;
+    };
+    if !cx.starts_in_range(m.start()) {
+        return;
+    }
+    let Some(n) = lex::weekday_number(wd.as_str()) else {
+        return;
+    };
+    let next = cx.next(m.end());
+    if let Some(rel) = caps.name("wrel") {
+        let offset = match lower(rel.as_str()).split_whitespace().next() {
+            Some("last") => -1,
+            Some("next") | Some("coming") => 1,
+            Some("this") if lower(rel.as_str()).ends_with("past") => -1,
+            _ => 0,
+        };
+        push(
+            out,
+            m.start(),
+            m.end(),
+            Expr::Weekday {
+                wd: n,
+                offset: Some(offset),
+            },
+            None,
+        );
+        return;
+    }
+    let prev = cx.prev(m.start());
+    if caps.name("pl").is_some() {
+        if prev == "on" {
+            push(
+                out,
+                m.start(),
+                m.end(),
+                Expr::Set(format!("XXXX-WXX-{n}")),
+                None,
+            );
+        }
+        return;
+    }
+    // News puts weekdays after almost any word (`voted Friday`), so only
+    // title/name contexts are excluded; a sentence-initial weekday is a day
+    // only with a clear continuation (`Tuesday, May 31`, `Monday (Nov. 13)`).
+    let next_l = lower(next);
+    let sentence_initial = matches!(prev.as_str(), "" | "." | "!" | "?" | ":" | "\u{2014}" | "-");
+    let clear_next = matches!(
+        next_l.as_str(),
+        "(" | "morning" | "afternoon" | "evening" | "night"
+    );
+    let name_follows = next.starts_with(|c: char| c.is_uppercase()) && !is_month_word(next);
+    let possessive = cx.text[m.end()..cx.hi].starts_with(['\'', '’']);
+    // `Emma Myers, Joy Sunday, Naomi...`: a surname in a list of names.
+    let raw_prev = prev_token(cx.text, cx.lo, m.start());
+    let surname = raw_prev.starts_with(char::is_uppercase)
+        && !sentence_initial
+        && matches!(next_l.as_str(), "," | "and" | ")" | "");
+    let ok = !WEEKDAY_BLOCKERS.contains(&prev.as_str())
+        && !name_follows
+        && !possessive
+        && !surname
+        && next_l != "season"
+        && (!sentence_initial || clear_next);
+    if ok {
+        push(
+            out,
+            m.start(),
+            m.end(),
+            Expr::Weekday {
+                wd: n,
+                offset: None,
+            },
+            None,
+        );
+    }
+}
+
+/// Hour, minute, second of a time of day.
+pub(crate) fn parse_time(s: &str) -> Option<(u32, u32, Option<u32>)> {
+    let l = lower(s);
+    let pm = l.contains('p');
+    let am = l.contains('a');
+    let digits: String = l
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == ':')
+        .collect();
+    let mut parts = digits.split(':');
+    let mut h: u32 = parts.next()?.parse().ok()?;
+    let minute = parts.next().map_or(Some(0), |p| p.parse().ok())?;
+    let second = parts.next().and_then(|p| p.parse().ok());
+    if pm && h < 12 {
+        h += 12;
+    } else if am && h == 12 {
+        h = 0;
+    }
+    (h < 24 && minute < 60).then_some((h, minute, second))
+}
+
+pub(crate) fn time(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
+    let (Some(m), Some(t)) = (caps.get(0), caps.name("t")) else {
+        return;
+    };
+    if !cx.starts_in_range(m.start())
+        || cx
+            .char_before(m.start())
+            .is_some_and(|c| c.is_ascii_digit() || c == ':')
+    {
+        return;
+    }
+    // Bare `9:10` may be a score or a ratio; require am/pm or `at`.
+    let has_meridiem = t.as_str().chars().any(|c| c.is_ascii_alphabetic());
+    if !has_meridiem && cx.prev(m.start()) != "at" {
+        return;
+    }
+    if let Some((hour, minute, second)) = parse_time(t.as_str()) {
+        let end = m.start() + t.as_str().trim_end().len();
+        push(
+            out,
+            m.start(),
+            end,
+            Expr::Time {
+                date: None,
+                hour,
+                minute,
+                second,
+            },
+            None,
+        );
+    }
+}
+
+pub(crate) fn ordinal_day(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
+    let (Some(m), Some(od)) = (caps.get(0), caps.name("od")) else {
+        return;
+    };
+    if !cx.starts_in_range(m.start()) {
+        return;
+    }
+    let prev = cx.prev(m.start());
+    if !matches!(
+        prev.as_str(),
+        "on" | "by" | "since" | "until" | "till" | "from" | "before" | "after"
+    ) {
+        return;
+    }
+    // `the 15th anniversary`: followed by a noun, not a date.
+    if cx.next(m.end()).starts_with(|c: char| c.is_alphanumeric()) {
+        return;
+    }
+    if let Some(d) = lex::parse_ordinal_day(od.as_str()) {
+        push(
+            out,
+            m.start(),
+            m.end(),
+            Expr::Cal {
+                year: YearSpec::Unknown,
+                month: None,
+                day: Some(d),
+            },
+            None,
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn time_parsing() {
+        assert_eq!(parse_time("3:02:17 pm"), Some((15, 2, Some(17))));
+        assert_eq!(parse_time("9 p.m."), Some((21, 0, None)));
+        assert_eq!(parse_time("12 am"), Some((0, 0, None)));
+    }
+}
