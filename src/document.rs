@@ -115,6 +115,11 @@ impl Doc {
         (self.normal_offsets.char_at(span.start as usize), self.normal_offsets.char_at(span.end as usize))
     }
 
+    /// The byte span of a code-point span.
+    pub fn span_of_chars(&self, start: usize, end: usize) -> Span {
+        Span::new(self.normal_offsets.byte_at(start), self.normal_offsets.byte_at(end))
+    }
+
     /// The sentence containing a byte offset.
     pub fn sentence_at(&self, byte: u32) -> Option<&Sentence> {
         let i = self.sentences.partition_point(|s| s.span.end <= byte);

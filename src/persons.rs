@@ -1,9 +1,10 @@
 //! Persons: groups a document's PER mentions into individuals.
 //!
-//! A mention joins a person when its folded form equals one of the
-//! person's forms, or when it is the given name (Korean order) or the
-//! surname (Western order) of exactly one person met so far. A stage name
-//! written next to a real name (`Lomon (Park Solomon)`) links the two.
+//! A mention joins a person when its key (the guide's folding plus Korean
+//! romanisation variants) equals one of the person's, or when it is a short
+//! form (given name or surname) of exactly one person met so far — of the
+//! nearest one before it when several share it. A stage name written next to
+//! a real name (`Lomon (Park Solomon)`) and names joined by a slash link.
 
 use crate::document::{Doc, Span};
 use crate::records::PersonCluster;
@@ -22,21 +23,45 @@ pub fn is_korean_surname(word: &str) -> bool {
     KOREAN_SURNAMES.contains(&word.to_lowercase().as_str())
 }
 
-/// The folded parts of a name a shorter mention may stand for: the given
-/// name of a Korean name, the surname of a Western one.
-pub fn short_forms(name: &str) -> Vec<String> {
+/// Romanisation variants of one Korean surname, mapped to one spelling.
+const SURNAME_VARIANTS: &[(&str, &str)] = &[
+    ("yi", "lee"), ("rhee", "lee"), ("pak", "park"), ("bak", "park"), ("choe", "choi"), ("jeong", "jung"),
+    ("chung", "jung"), ("yun", "yoon"), ("im", "lim"), ("yim", "lim"), ("gang", "kang"), ("jo", "cho"),
+    ("go", "ko"), ("goo", "koo"), ("gu", "koo"), ("ku", "koo"), ("sin", "shin"), ("yu", "yoo"), ("noh", "roh"),
+    ("suh", "seo"), ("jun", "jeon"), ("chun", "jeon"),
+];
+
+/// The key two spellings of one name share: the guide's folding, plus the
+/// common romanisation variants of Korean names (`Koo Kyo-hwan` =
+/// `Goo Kyo-hwan`, `Lee Do-hyeon` = `Lee Do-hyun`).
+pub fn name_key(name: &str) -> String {
     let parts: Vec<&str> = name.split_whitespace().collect();
+    if parts.len() >= 2 && is_korean_surname(parts[0]) {
+        let surname = parts[0].to_lowercase();
+        let surname = SURNAME_VARIANTS.iter().find(|(v, _)| *v == surname).map_or(surname.as_str(), |(_, c)| c).to_string();
+        return surname + &fold_name(&parts[1..].join(" ")).replace("eo", "u");
+    }
+    fold_name(name)
+}
+
+/// Keys of the shorter forms that may stand for a name: for a Korean name
+/// its given name and its surname (`Park Ji-hu` → `Ji-hu`, `Park`); for a
+/// Western one its surname and first name (`Pedro Pascal` → `Pascal`, `Pedro`).
+pub fn short_forms(name: &str) -> Vec<String> {
+    let parts: Vec<&str> = name.split_whitespace().filter(|p| !matches!(*p, "Jr." | "Jr" | "Sr." | "II" | "III")).collect();
     if parts.len() < 2 {
         return Vec::new();
     }
-    let surname_first = is_korean_surname(parts[0]);
-    if surname_first {
-        // `Park Ji-hu` → `Ji-hu`; `Park Ji Hu` → `Ji Hu` (both fold to `jihu`).
-        vec![fold_name(&parts[1..].join(" "))]
+    if is_korean_surname(parts[0]) {
+        vec![fold_name(&parts[1..].join(" ")).replace("eo", "u"), fold_name(parts[0])]
     } else {
-        // `Pedro Pascal` → `Pascal`.
-        vec![fold_name(parts[parts.len() - 1])]
+        vec![fold_name(parts[parts.len() - 1]), fold_name(parts[0])]
     }
+}
+
+/// The key a one-word mention is looked up by among short forms.
+fn short_key(word: &str) -> String {
+    fold_name(word).replace("eo", "u")
 }
 
 struct Building {
@@ -51,7 +76,7 @@ impl Building {
         if !self.forms.iter().any(|f| f == form) {
             self.forms.push(form.to_string());
         }
-        let folded = fold_name(form);
+        let folded = name_key(form);
         if !self.folded.contains(&folded) {
             self.short.extend(short_forms(form));
             self.folded.push(folded);
@@ -69,10 +94,11 @@ pub fn group_persons(doc: &Doc) -> Vec<PersonCluster> {
     let mut people: Vec<Building> = Vec::new();
     for &i in &order {
         let text = doc.original_slice(doc.mentions[i].span);
-        let folded = fold_name(text);
-        let exact = people.iter().position(|p| p.folded.contains(&folded));
+        let key = name_key(text);
+        let exact = people.iter().position(|p| p.folded.contains(&key));
         let target = exact.or_else(|| {
-            let candidates: Vec<usize> = (0..people.len()).filter(|&p| people[p].short.contains(&folded)).collect();
+            let short = short_key(text);
+            let candidates: Vec<usize> = (0..people.len()).filter(|&p| people[p].short.contains(&short)).collect();
             match candidates.as_slice() {
                 [only] => Some(*only),
                 // Ambiguous short form: the person mentioned last before it.
@@ -107,7 +133,8 @@ fn nearest_before(doc: &Doc, people: &[Building], candidates: &[usize], span: Sp
 }
 
 /// `Lomon (Park Solomon)` or `Park Solomon (Lomon)`: a one-word name in
-/// parentheses next to a full name that contains it is the same person.
+/// parentheses next to a full name that contains it is the same person;
+/// so are two names joined by a slash.
 fn link_stage_names(doc: &Doc, people: &mut [Building]) {
     let person_of = |people: &[Building], m: usize| people.iter().position(|p| p.mentions.contains(&m));
     for m in 0..doc.mentions.len().saturating_sub(1) {
@@ -117,12 +144,11 @@ fn link_stage_names(doc: &Doc, people: &mut [Building]) {
         }
         let between = &doc.text[a.span.end as usize..b.span.start as usize];
         let after = doc.text[b.span.end as usize..].trim_start();
-        if between.trim() != "(" || !after.starts_with(')') {
-            continue;
-        }
+        // `Reed Richards/Mister Fantastic`: two names of one person.
+        let slashed = between.trim() == "/";
         let (fa, fb) = (fold_name(doc.slice(a.span)), fold_name(doc.slice(b.span)));
         let stage_and_real = (fa.len() >= 3 && fb.contains(&fa) && fa != fb) || (fb.len() >= 3 && fa.contains(&fb) && fa != fb);
-        if !stage_and_real {
+        if !slashed && !(between.trim() == "(" && after.starts_with(')') && stage_and_real) {
             continue;
         }
         if let (Some(pa), Some(pb)) = (person_of(people, m), person_of(people, m + 1)) {

@@ -1,22 +1,40 @@
-//! Roles: who does what on which work.
+//! Roles: who does what on which work, and which persons are characters.
 //!
-//! Patterns, in the order they are tried within a sentence:
-//! - `Actor (Character)`; `Character, played by Actor`;
-//!   `Actor plays/portrays/as/reprises the role of Character`;
+//! Within a sentence, in this order:
+//! - linking phrases between two names: `Actor plays/portrays/as Character`,
+//!   `Actor, who plays Character`, `Character, played by Actor`;
+//! - parenthesised pairs `A (B)` or `A (B/C)`: one side is the actor, the other
+//!   the character(s). Which is which is decided from the whole document
+//!   (see [`Evidence`]): who is introduced as an actor or listed in a cast,
+//!   who is only ever called by a given name or introduced as a character;
+//!   pairs without evidence follow the document's other pairs;
 //! - crew cues before a name: `directed by`, `writer`, `webtoon by` …;
-//! - cast cues in the sentence (`cast`, `stars`, `joins`, `returning` …):
-//!   every other real person named there is an actor with no character.
+//! - cast cues in the sentence (`cast`, `stars`, `joins`, `returning` …): every
+//!   other real person named there is an actor with no character.
 //!
 //! The work is the title named in the sentence, else the document's main title.
+//! The phrase lists below are the whole grammar: extend them to teach more.
 
-use crate::document::{Doc, Span};
-use crate::records::RoleRecord;
+use crate::document::{Doc, EntityMention, Span};
+use crate::records::{PersonCluster, RoleRecord};
 use scoop_gold::{Label, PersonKind, RoleKind};
 
-/// Text between an actor and a character that links them (`Actor … Character`).
-const ACTOR_THEN_CHARACTER: &[&str] = &[" as ", "plays", "portrays", "played", "portrayed", "playing", "portraying", "role of", "character", "reprise", "reprising"];
+/// Text between an actor and a character (`Actor … Character`); no other name between.
+const ACTOR_THEN_CHARACTER: &[&str] = &[
+    " as ", " plays ", " portrays ", " played ", " portrayed ", " playing ", " portraying ", " essayed ", " essays ", "role of ", "role as ",
+    "character ", "reprise", " will play ", " to play ", ", who plays ", ", who played ", ", who will play ", ", who portrays ",
+    ", who portrayed ",
+];
 /// Text between a character and an actor (`Character, played by Actor`).
-const CHARACTER_THEN_ACTOR: &[&str] = &["played by", "portrayed by", "voiced by"];
+const CHARACTER_THEN_ACTOR: &[&str] = &["played by", "portrayed by", "voiced by", "brought to life by"];
+/// Words just before a name that introduce a character.
+const CHARACTER_CUES_BEFORE: &[&str] = &["character", "characters", "villain", "protagonist", "antagonist", "as", "plays", "portrays", "role of"];
+/// Words just before a name that introduce a real performer.
+const ACTOR_CUES_BEFORE: &[&str] = &["actor", "actress", "actors", "star", "stars", "starring", "singer", "idol", "newcomer", "rookie", "include", "includes", "featuring"];
+/// Sentence words that set the convention of its `A (B)` pairs: cast lists
+/// write `Actor (Character)`, story summaries `Character (Actor)`.
+const CAST_LIST_CUES: &[&str] = &["cast", "lineup", "line-up", "starring", "stars", "actors", "actor", "actress", "include", "includes", "including", "joined", "joining"];
+const STORY_CUES: &[&str] = &["story", "stories", "follow", "follows", "revolves", "centers", "centres", "depicts", "tells", "plot", "synopsis", "survive", "survives"];
 /// Cues just before a name that give a crew role.
 const CREW_CUES: &[(&str, RoleKind)] = &[
     ("directed by", RoleKind::Director),
@@ -47,55 +65,203 @@ const CAST_CUES: &[&str] = &[
 pub fn find_roles(doc: &mut Doc) {
     let person_of = mention_persons(doc);
     let main_work = main_work(doc);
+    let evidence = Evidence::gather(doc, &person_of);
+    let mut pairs: Vec<Pair> = Vec::new();
     let mut roles: Vec<RoleRecord> = Vec::new();
     let mut characters: Vec<usize> = Vec::new();
+    let mut credited: Vec<(Span, usize)> = Vec::new();
     for sentence in &doc.sentences {
         let in_sentence: Vec<usize> = (0..doc.mentions.len()).filter(|&m| sentence.span.contains(doc.mentions[m].span)).collect();
         let people: Vec<usize> = in_sentence.iter().copied().filter(|&m| person_of[m].is_some()).collect();
         let work = nearest_work(doc, &in_sentence).or_else(|| main_work.clone());
         let mut assigned: Vec<usize> = Vec::new();
-        for pair in people.windows(2) {
-            let (a, b) = (pair[0], pair[1]);
-            let (pa, pb) = (person_of[a].unwrap_or_default(), person_of[b].unwrap_or_default());
-            if pa == pb {
+        let mut i = 0;
+        while i < people.len() {
+            if let Some(group) = parenthesised_group(doc, &people[i..], &person_of) {
+                let outer = person_of[people[i]].unwrap_or_default();
+                let inner: Vec<usize> = group.iter().map(|&m| person_of[m].unwrap_or_default()).filter(|&p| p != outer).collect();
+                if !inner.is_empty() {
+                    assigned.push(outer);
+                    assigned.extend(&inner);
+                    let convention = sentence_convention(doc.slice(sentence.span));
+                    pairs.push(Pair { outer, inner, work: work.clone(), evidence: sentence.span, convention });
+                }
+                i += 1 + group.len();
                 continue;
             }
-            let between = doc.text[doc.mentions[a].span.end as usize..doc.mentions[b].span.start as usize].to_lowercase();
-            let closes = doc.text[doc.mentions[b].span.end as usize..].trim_start().starts_with(')');
-            let (actor, character) = if between.trim() == "(" && closes {
-                (pa, pb)
-            } else if between.len() < 40 && CHARACTER_THEN_ACTOR.iter().any(|c| between.contains(c)) {
-                (pb, pa)
-            } else if between.len() < 60 && ACTOR_THEN_CHARACTER.iter().any(|c| between.contains(c)) && !between.contains(',') {
-                (pa, pb)
-            } else {
-                continue;
-            };
-            characters.push(character);
-            assigned.extend([actor, character]);
-            roles.push(RoleRecord { person: actor, role: RoleKind::Actor, character: Some(character), work: work.clone(), evidence: sentence.span });
+            if let Some(&next) = people.get(i + 1) {
+                let (a, b) = (person_of[people[i]].unwrap_or_default(), person_of[next].unwrap_or_default());
+                if let Some((actor, character)) = linked_pair(doc, doc.mentions[people[i]], doc.mentions[next], a, b) {
+                    characters.push(character);
+                    assigned.extend([actor, character]);
+                    roles.push(RoleRecord { person: actor, role: RoleKind::Actor, character: Some(character), work: work.clone(), evidence: sentence.span });
+                }
+            }
+            i += 1;
         }
         for &m in &people {
             let person = person_of[m].unwrap_or_default();
             if let Some(role) = crew_cue(doc, sentence.span, doc.mentions[m].span) {
                 assigned.push(person);
+                credited.push((sentence.span, person));
                 roles.push(RoleRecord { person, role, character: None, work: work.clone(), evidence: sentence.span });
             }
         }
         if has_cast_cue(doc.slice(sentence.span)) {
             for &m in &people {
                 let person = person_of[m].unwrap_or_default();
-                if !assigned.contains(&person) && !characters.contains(&person) {
+                if !assigned.contains(&person) {
                     assigned.push(person);
                     roles.push(RoleRecord { person, role: RoleKind::Actor, character: None, work: work.clone(), evidence: sentence.span });
                 }
             }
         }
     }
+    let outer_is_actor = orient_pairs(&pairs, &evidence);
+    for (pair, outer_acts) in pairs.iter().zip(outer_is_actor) {
+        let casting: Vec<(usize, usize)> = if outer_acts {
+            vec![(pair.outer, pair.inner[0])]
+        } else {
+            pair.inner.iter().map(|&actor| (actor, pair.outer)).collect()
+        };
+        for (actor, character) in casting {
+            roles.push(RoleRecord { person: actor, role: RoleKind::Actor, character: Some(character), work: pair.work.clone(), evidence: pair.evidence });
+        }
+        if outer_acts {
+            characters.extend(&pair.inner);
+        } else {
+            characters.push(pair.outer);
+        }
+    }
     for &c in &characters {
         doc.persons[c].kind = PersonKind::Character;
     }
+    // A role whose person turned out to be a character is no role.
+    roles.retain(|r| doc.persons[r.person].kind == PersonKind::Person || r.character.is_some() && !characters.contains(&r.person));
     doc.roles = dedupe(roles, &doc.persons);
+}
+
+/// `A (B)` or `A (B/C)`: names in parentheses right after a name.
+struct Pair {
+    outer: usize,
+    inner: Vec<usize>,
+    work: Option<String>,
+    evidence: Span,
+    /// +1 in a cast list, -1 in a story summary, 0 when the sentence says neither.
+    convention: i32,
+}
+
+fn sentence_convention(sentence: &str) -> i32 {
+    let words: Vec<String> = sentence.split(|c: char| !c.is_alphanumeric() && c != '-').map(str::to_lowercase).collect();
+    let has = |cues: &[&str]| words.iter().any(|w| cues.contains(&w.as_str()));
+    has(CAST_LIST_CUES) as i32 - has(STORY_CUES) as i32
+}
+
+/// The mentions inside parentheses right after `people[0]`, when they are
+/// all names separated by `/`, `,` or `and` (a stage name beside its real
+/// name is the same person and yields nothing).
+fn parenthesised_group(doc: &Doc, people: &[usize], person_of: &[Option<usize>]) -> Option<Vec<usize>> {
+    let outer = doc.mentions[people[0]];
+    let after = &doc.text[outer.span.end as usize..];
+    if !after.trim_start().starts_with('(') {
+        return None;
+    }
+    let open = outer.span.end as usize + after.find('(')?;
+    let close = open + doc.text[open..].find(')')?;
+    let group: Vec<usize> = people[1..].iter().copied().take_while(|&m| (doc.mentions[m].span.end as usize) <= close).collect();
+    if group.is_empty() {
+        return None;
+    }
+    // Everything inside the parentheses must be the names and separators.
+    let mut rest = doc.text[open + 1..close].to_string();
+    for &m in group.iter().rev() {
+        let span = doc.mentions[m].span;
+        rest.replace_range(span.start as usize - open - 1..span.end as usize - open - 1, "");
+    }
+    let separators_only = rest.split(['/', ',']).flat_map(|s| s.split(" and ")).all(|s| s.trim().is_empty());
+    let same_person = group.iter().all(|&m| person_of[m] == person_of[people[0]]);
+    (separators_only && !same_person).then_some(group)
+}
+
+/// Two consecutive names joined by a linking phrase: (actor, character).
+fn linked_pair(doc: &Doc, a: EntityMention, b: EntityMention, pa: usize, pb: usize) -> Option<(usize, usize)> {
+    if pa == pb {
+        return None;
+    }
+    let between = doc.text[a.span.end as usize..b.span.start as usize].to_lowercase();
+    let between = format!("{between} ");
+    if between.len() < 40 && CHARACTER_THEN_ACTOR.iter().any(|c| between.contains(c)) {
+        return Some((pb, pa));
+    }
+    let clause = between.split_once(", who").map_or(between.as_str(), |(before, _)| before);
+    if between.len() < 60 && ACTOR_THEN_CHARACTER.iter().any(|c| between.contains(c)) && !clause.contains(',') {
+        return Some((pa, pb));
+    }
+    None
+}
+
+/// Document-wide signs of who acts and who is a character.
+struct Evidence {
+    actor: Vec<i32>,
+    character: Vec<i32>,
+}
+
+impl Evidence {
+    fn gather(doc: &Doc, person_of: &[Option<usize>]) -> Evidence {
+        let mut evidence = Evidence { actor: vec![0; doc.persons.len()], character: vec![0; doc.persons.len()] };
+        for (p, person) in doc.persons.iter().enumerate() {
+            if person.kind == PersonKind::Character {
+                evidence.character[p] += 2;
+            }
+        }
+        for (m, mention) in doc.mentions.iter().enumerate() {
+            let Some(p) = person_of[m] else { continue };
+            let before = word_before(doc, mention.span);
+            if ACTOR_CUES_BEFORE.contains(&before.as_str()) {
+                evidence.actor[p] += 1;
+            }
+            if CHARACTER_CUES_BEFORE.contains(&before.as_str()) {
+                evidence.character[p] += 1;
+            }
+            if in_plain_name_list(doc, m, person_of) && doc.sentence_at(mention.span.start).is_some_and(|s| sentence_convention(doc.slice(s.span)) > 0) {
+                evidence.actor[p] += 1;
+            }
+        }
+        evidence
+    }
+
+    /// Positive when `a` looks more like the actor than `b`.
+    fn actor_lean(&self, a: usize, b: usize) -> i32 {
+        self.actor[a] - self.actor[b] + self.character[b] - self.character[a]
+    }
+}
+
+/// A name in a comma list of names outside parentheses (`… include A, B, C`):
+/// cast lists name performers.
+fn in_plain_name_list(doc: &Doc, m: usize, person_of: &[Option<usize>]) -> bool {
+    let is_listed_neighbour = |other: usize, between: &str| person_of[other].is_some() && matches!(between.trim(), "," | "and" | ", and");
+    let span = doc.mentions[m].span;
+    let inside_parens = doc.text[..span.start as usize].rfind(['(', ')']).is_some_and(|i| doc.text.as_bytes()[i] == b'(');
+    if inside_parens || doc.text[span.end as usize..].trim_start().starts_with('(') {
+        return false;
+    }
+    let before = m.checked_sub(1).is_some_and(|o| is_listed_neighbour(o, &doc.text[doc.mentions[o].span.end as usize..span.start as usize]));
+    let after = m + 1 < doc.mentions.len() && is_listed_neighbour(m + 1, &doc.text[span.end as usize..doc.mentions[m + 1].span.start as usize]);
+    before || after
+}
+
+fn word_before(doc: &Doc, span: Span) -> String {
+    let head = doc.text[..span.start as usize].trim_end().trim_end_matches([',', ':']);
+    head.rsplit(|c: char| !c.is_alphanumeric() && c != '-').next().unwrap_or("").to_lowercase()
+}
+
+/// For each pair, whether its outer name is the actor: by the pair's own
+/// evidence, else as the document's decided pairs go, else `Actor (Character)`.
+fn orient_pairs(pairs: &[Pair], evidence: &Evidence) -> Vec<bool> {
+    // The sentence's convention outweighs what is known of the names.
+    let lean: Vec<i32> = pairs.iter().map(|p| 3 * p.convention + p.inner.iter().map(|&i| evidence.actor_lean(p.outer, i)).sum::<i32>()).collect();
+    let majority: i32 = lean.iter().map(|l| l.signum()).sum();
+    lean.iter().map(|&l| if l != 0 { l > 0 } else { majority >= 0 }).collect()
 }
 
 /// For each mention, the person it belongs to.
@@ -139,10 +305,9 @@ fn has_cast_cue(sentence: &str) -> bool {
 
 /// One role per (person, role, character, work); a characterless actor role
 /// is dropped when the same person has a character on the same work.
-fn dedupe(roles: Vec<RoleRecord>, persons: &[crate::records::PersonCluster]) -> Vec<RoleRecord> {
+fn dedupe(roles: Vec<RoleRecord>, persons: &[PersonCluster]) -> Vec<RoleRecord> {
     let mut kept: Vec<RoleRecord> = Vec::new();
     for role in roles {
-        // A character is never itself an actor with no character.
         if role.role == RoleKind::Actor && role.character.is_none() && persons[role.person].kind == PersonKind::Character {
             continue;
         }

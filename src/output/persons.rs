@@ -8,7 +8,7 @@
 //! with documents.
 
 use crate::document::Doc;
-use crate::persons::short_forms;
+use crate::persons::{name_key, short_forms};
 use scoop_gold::{fold_name, PersonKind};
 use std::collections::{BTreeMap, HashMap};
 
@@ -173,9 +173,9 @@ fn merge_keys(kind: PersonKind, forms: &[&str]) -> Vec<String> {
     // A person known by one word only (a stage name) merges on that word;
     // otherwise one-word forms are given names or surnames and do not merge.
     let strong: Vec<&str> = if multi.is_empty() { forms.to_vec() } else { multi };
-    let mut keys: Vec<String> = strong.iter().map(|f| format!("{}:{}", kind.as_str(), fold_name(f))).collect();
+    let mut keys: Vec<String> = strong.iter().map(|f| format!("{}:{}", kind.as_str(), name_key(f))).collect();
     if !forms.is_empty() && keys.is_empty() {
-        keys.push(format!("{}:{}", kind.as_str(), fold_name(forms[0])));
+        keys.push(format!("{}:{}", kind.as_str(), name_key(forms[0])));
     }
     // A one-word form that is not the given name or surname of a full name
     // here is a stage name (`Lomon` beside `Park Solomon`): it merges too.
