@@ -1,11 +1,13 @@
 //! Events: what happens to a work or a person, at a time, and how sure the
 //! article is of it.
 //!
-//! Each sentence is matched against trigger phrases per event type; the
+//! Each sentence is read with its named entities blanked out (so `Won` in
+//! `Roh Jae Won` is no trigger) and matched against the cue lists below; an
 //! event takes the sentence's title (else the document's main title), its
-//! season number, the date nearest the trigger, a location for filming, the
-//! persons for casting/exit/award, and a status from the cue words of the
-//! sentence.
+//! season number, the date nearest its trigger, a location for filming and
+//! script readings, the persons for casting/exit/award, and a status from
+//! the sentence's cue words. The lists are the whole grammar: extend them
+//! to teach more.
 
 use crate::document::{Doc, Span};
 use crate::records::EventRecord;
@@ -13,22 +15,46 @@ use crate::roles::{main_work, mention_persons, nearest_work};
 use scoop_gold::{EventType, Label, PersonKind, Status};
 use scoop_timex::TimexType;
 
-/// Trigger phrases per event type, lowercase, matched at word boundaries.
-const TRIGGERS: &[(EventType, &[&str])] = &[
-    (EventType::Renewal, &["renewed", "renewal", "renews", "greenlit", "green-lit", "confirmed a second season", "confirmed season", "ordered a", "officially confirmed the production"]),
-    (EventType::ScriptReading, &["script reading", "script-reading", "table read"]),
-    (EventType::FilmingStart, &["began filming", "begin filming", "begins filming", "start filming", "started filming", "starts filming", "began shooting", "begin shooting", "start shooting", "started shooting", "begin production", "began production", "started production", "start production", "cameras rolling", "kicked off filming", "commenced filming", "crank in", "cranked in"]),
-    (EventType::FilmingEnd, &["wrapped", "wrap up", "wrapping up", "wraps", "wrap filming", "finished filming", "completed filming", "finished shooting", "completed shooting", "filming wrapped", "concluded filming"]),
-    (EventType::Filming, &["filming", "shooting", "is being filmed", "currently in production", "in production", "on set"]),
-    (EventType::Release, &["premiere", "premieres", "premiered", "release", "released", "releases", "airs", "aired", "air on", "debut", "debuts", "debuted", "drop", "drops", "streaming", "will stream", "hit screens", "arrives"]),
-    (EventType::CastExit, &["exited", "exits", "left the", "leave the", "leaving the", "dropped out", "drop out", "declined", "stepped down", "replaced", "will not return", "won't return", "not return"]),
-    (EventType::Casting, &["cast", "casting", "joins", "joined", "join", "joining", "in talks", "returning", "return", "returns", "reprise", "reprising", "lineup", "line-up", "star", "stars", "starring", "confirmed to appear", "will appear", "roped in", "tapped"]),
-    (EventType::Award, &["won", "wins", "nominated", "nomination", "award for", "awarded"]),
+/// Renewal: a renewal word, or an announcement of a new season.
+const RENEWAL_WORDS: &[&str] = &["renewed", "renewal", "renews", "greenlit", "green-lit", "officially happening"];
+const ANNOUNCE_WORDS: &[&str] = &["confirmed", "confirms", "confirm", "announced", "announces", "ordered", "orders", "plans for", "in the works"];
+const NEW_SEASON_WORDS: &[&str] = &["second season", "third season", "fourth season", "new season", "another season", "second round", "sequel", "production of"];
+const SCRIPT_READING_WORDS: &[&str] = &["script reading", "script-reading", "table read"];
+/// Filming: a filming noun; with a start or end verb it is a start or a wrap.
+const FILMING_WORDS: &[&str] = &["filming", "shooting", "shoot", "production", "cameras", "film"];
+const START_WORDS: &[&str] = &["begin", "begins", "began", "begun", "beginning", "start", "starts", "started", "starting", "commence", "commenced", "kick off", "kicked off", "rolling", "crank in", "cranked in"];
+const END_WORDS: &[&str] = &["wrap", "wraps", "wrapped", "wrapping", "finished", "finish", "completed", "complete", "concluded", "stop", "ended"];
+/// Verbs of filming in progress when no start or end is said.
+const FILMING_ONGOING_WORDS: &[&str] = &["filming", "shooting", "is being filmed", "in production", "underway", "on set", "will shoot", "to shoot"];
+/// Release: verbs, and the noun, which counts only with a date.
+const RELEASE_WORDS: &[&str] = &[
+    "premiere", "premieres", "premiered", "released", "releases", "airs", "aired", "air", "debut", "debuts", "debuted", "dropped",
+    "drops", "streaming", "will stream", "come out", "comes out", "coming soon", "return on", "returns on", "hit screens", "arrives",
 ];
-const NEGATION_CUES: &[&str] = &["not", "n't", "yet to", "no official", "denied", "never", "has yet", "have yet", "no plans"];
-const RUMOR_CUES: &[&str] = &["rumored", "rumoured", "rumor", "rumour", "could", "might", "likely", "speculation", "speculating", "speculated", "speculate", "possibly", "perhaps", "seemingly", "bets are", "believed to", "hints", "may"];
-const REPORT_CUES: &[&str] = &["according to", "reportedly", "reported", "report", "sources", "is said to", "it is being said", "allegedly", "insider", "under discussion", "nothing has been decided", "positively reviewing"];
-const EXPECT_CUES: &[&str] = &["will", "is expected", "are expected", "set to", "slated", "scheduled", "plans to", "planning to", "upcoming", "is going to", "aims to", "expected to"];
+const RELEASE_NOUNS: &[&str] = &["release", "premiere"];
+/// What is released when the work is not: `Netflix released a teaser`.
+const RELEASED_ARTIFACTS: &[&str] = &["teaser", "trailer", "poster", "photo", "still", "image", "video", "gallery", "statement", "report", "first look", "clip", "footage", "single", "ost", "album"];
+const CASTING_WORDS: &[&str] = &[
+    "cast", "casting", "joins", "joined", "join", "joining", "in talks", "returning", "return", "returns", "reprise", "reprising",
+    "lineup", "line-up", "star", "stars", "starring", "confirmed to appear", "will appear", "roped in", "tapped", "replaces", "replace",
+];
+const CAST_EXIT_WORDS: &[&str] = &["exited", "exits", "left the", "leave the", "leaving the", "dropped out", "drop out", "declined", "stepped down", "will not return", "won't return", "not return"];
+/// Award: a verb of winning with an award noun in the sentence.
+const AWARD_WORDS: &[&str] = &["won", "wins", "win", "nominated", "nomination", "awarded", "received", "took home", "bagged", "landed"];
+const AWARD_NOUNS: &[&str] = &["award", "awards", "prize", "trophy", "emmy", "emmys", "oscar", "oscars", "globe", "baeksang", "nomination"];
+
+/// Status cues, strongest first.
+const NEGATION_CUES: &[&str] = &["not", "n't", "yet to", "no official", "denied", "never", "has yet", "have yet", "no plans", "untrue", "shut down"];
+const RUMOR_CUES: &[&str] = &[
+    "rumored", "rumoured", "rumor", "rumour", "rumors", "rumours", "could", "might", "likely", "speculation", "speculating", "speculated",
+    "speculate", "possibly", "perhaps", "seemingly", "bets are", "believed to", "hints", "may", "hopefully", "possible",
+];
+const REPORT_CUES: &[&str] = &[
+    "according to", "reportedly", "reported", "report", "reports", "sources", "is said to", "it is being said", "allegedly", "insider",
+    "under discussion", "nothing has been decided", "positively reviewing", "positively considering", "in talks", "in discussions",
+    "considering", "been offered", "per ", "told",
+];
+const EXPECT_CUES: &[&str] = &["will", "is expected", "are expected", "set to", "slated", "scheduled", "plans to", "planning to", "upcoming", "is going to", "aims to", "expected to", "soon"];
 /// Prepositions that introduce a place: `at the X`, `in X`.
 const LOCATION_PREPOSITIONS: &[&str] = &[" at ", " in "];
 
@@ -37,17 +63,14 @@ pub fn find_events(doc: &mut Doc) {
     let main_work = main_work(doc);
     let mut events: Vec<EventRecord> = Vec::new();
     for sentence in &doc.sentences {
-        let lower = doc.slice(sentence.span).to_lowercase();
+        let text = masked_lowercase(doc, sentence.span);
         let in_sentence: Vec<usize> = (0..doc.mentions.len()).filter(|&m| sentence.span.contains(doc.mentions[m].span)).collect();
         let work = nearest_work(doc, &in_sentence).or_else(|| main_work.clone());
-        let season = season_number(&lower);
-        let status = sentence_status(&lower);
-        for &(event_type, triggers) in TRIGGERS {
-            let Some((at, len)) = find_trigger(&lower, triggers) else { continue };
+        let season = season_number(&text);
+        let status = sentence_status(&text);
+        let has_date = doc.dates.iter().any(|d| sentence.span.start as usize <= d.start && d.end <= sentence.span.end as usize && d.timex_type != TimexType::Duration);
+        for (event_type, (at, len)) in detect(&text, has_date) {
             let trigger = Span::new(sentence.span.start as usize + at, sentence.span.start as usize + at + len);
-            if event_type == EventType::Filming && events.iter().any(|e| e.evidence == sentence.span && matches!(e.event_type, EventType::FilmingStart | EventType::FilmingEnd)) {
-                continue;
-            }
             let date = anchoring_date(doc, sentence.span, trigger);
             let status = adjust_for_future(doc, event_type, status, date);
             let base = EventRecord { event_type, work: work.clone(), season, person: None, date, location: None, status, evidence: sentence.span, trigger };
@@ -68,52 +91,135 @@ pub fn find_events(doc: &mut Doc) {
     doc.events = dedupe(doc, events);
 }
 
-/// First trigger found at word boundaries: (byte offset in `lower`, length).
-fn find_trigger(lower: &str, triggers: &[&str]) -> Option<(usize, usize)> {
-    triggers
-        .iter()
-        .filter_map(|t| find_word(lower, t).map(|at| (at, t.len())))
-        .min()
+/// The sentence in ASCII lowercase with every mention and date blanked out
+/// (`May 31` is no hedge); byte offsets are those of the sentence.
+fn masked_lowercase(doc: &Doc, sentence: Span) -> String {
+    let mut bytes = doc.slice(sentence).to_ascii_lowercase().into_bytes();
+    let dates = doc.dates.iter().map(|d| Span::new(d.start, d.end));
+    for span in doc.mentions.iter().map(|m| m.span).chain(dates).filter(|&span| sentence.contains(span)) {
+        for b in &mut bytes[(span.start - sentence.start) as usize..(span.end - sentence.start) as usize] {
+            // Only ASCII bytes: multi-byte chars stay whole and valid.
+            if b.is_ascii() {
+                *b = b' ';
+            }
+        }
+    }
+    String::from_utf8(bytes).unwrap_or_default()
 }
 
-fn find_word(haystack: &str, needle: &str) -> Option<usize> {
+/// The events a sentence states, each with its trigger (offset, length).
+fn detect(text: &str, has_date: bool) -> Vec<(EventType, (usize, usize))> {
+    let mut found = Vec::new();
+    if let Some(t) = find_any(text, RENEWAL_WORDS).or_else(|| announced_season(text)) {
+        found.push((EventType::Renewal, t));
+    }
+    if let Some(t) = find_any(text, SCRIPT_READING_WORDS) {
+        found.push((EventType::ScriptReading, t));
+    }
+    let filming_noun = find_any(text, FILMING_WORDS);
+    let start = filming_noun.and_then(|_| find_any(text, START_WORDS));
+    let end = filming_noun.and_then(|_| find_any(text, END_WORDS)).or_else(|| find_any(text, &["wrapped up", "wrap up", "wrapping up"]));
+    if let Some(t) = start {
+        found.push((EventType::FilmingStart, t));
+    }
+    if let Some(t) = end {
+        found.push((EventType::FilmingEnd, t));
+    }
+    if start.is_none() && end.is_none() {
+        if let Some(t) = find_any(text, FILMING_ONGOING_WORDS) {
+            found.push((EventType::Filming, t));
+        }
+    }
+    if let Some(t) = release_trigger(text, has_date) {
+        found.push((EventType::Release, t));
+    }
+    if let Some(t) = find_any(text, CAST_EXIT_WORDS) {
+        found.push((EventType::CastExit, t));
+    }
+    if let Some(t) = find_any(text, CASTING_WORDS) {
+        found.push((EventType::Casting, t));
+    }
+    if find_any(text, AWARD_NOUNS).is_some() {
+        if let Some(t) = find_any(text, AWARD_WORDS) {
+            found.push((EventType::Award, t));
+        }
+    }
+    found
+}
+
+/// `Netflix confirmed a second season`: an announcement word shortly before a new-season phrase.
+fn announced_season(text: &str) -> Option<(usize, usize)> {
+    let (at, len) = find_any(text, ANNOUNCE_WORDS)?;
+    let window = slice_within(text, at, at + len + 40);
+    find_any(window, NEW_SEASON_WORDS).map(|_| (at, len))
+}
+
+/// A release verb not about a teaser or poster, or the noun with a date.
+fn release_trigger(text: &str, has_date: bool) -> Option<(usize, usize)> {
+    let verb = find_all(text, RELEASE_WORDS).into_iter().find(|&(at, len)| {
+        let after = slice_within(text, at + len, at + len + 30);
+        let before = slice_within(text, at.saturating_sub(8), at);
+        find_any(after, RELEASED_ARTIFACTS).is_none() && !before.ends_with("acting ") && !before.ends_with("were ") || has_date && find_any(after, RELEASED_ARTIFACTS).is_none()
+    });
+    verb.or_else(|| if has_date { find_any(text, RELEASE_NOUNS) } else { None })
+}
+
+/// `text[start..end]` widened to char boundaries and clipped to the text.
+fn slice_within(text: &str, mut start: usize, end: usize) -> &str {
+    let mut end = end.min(text.len());
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    &text[start..end]
+}
+
+/// First match of any cue at word boundaries: (byte offset, length).
+fn find_any(text: &str, cues: &[&str]) -> Option<(usize, usize)> {
+    find_all(text, cues).into_iter().min()
+}
+
+fn find_all(text: &str, cues: &[&str]) -> Vec<(usize, usize)> {
+    let mut all: Vec<(usize, usize)> = cues.iter().flat_map(|c| word_matches(text, c).map(move |at| (at, c.len()))).collect();
+    all.sort_unstable();
+    all
+}
+
+fn word_matches<'a>(haystack: &'a str, needle: &'a str) -> impl Iterator<Item = usize> + 'a {
     let bytes = haystack.as_bytes();
-    let mut from = 0;
-    while let Some(found) = haystack[from..].find(needle) {
-        let at = from + found;
+    haystack.match_indices(needle).map(|(at, _)| at).filter(move |&at| {
         let end = at + needle.len();
         let left_ok = at == 0 || !bytes[at - 1].is_ascii_alphanumeric();
         let right_ok = end >= bytes.len() || !bytes[end].is_ascii_alphanumeric();
-        if left_ok && right_ok {
-            return Some(at);
-        }
-        from = at + 1;
-    }
-    None
+        left_ok && right_ok
+    })
 }
 
 /// Single words match whole words; phrases and clitics (`n't`) match anywhere.
-fn has_cue(lower: &str, cues: &[&str]) -> bool {
-    cues.iter().any(|c| if c.chars().all(char::is_alphanumeric) { find_word(lower, c).is_some() } else { lower.contains(c) })
+fn has_cue(text: &str, cues: &[&str]) -> bool {
+    cues.iter().any(|c| if c.chars().all(char::is_alphanumeric) { word_matches(text, c).next().is_some() } else { text.contains(c) })
 }
 
-fn sentence_status(lower: &str) -> Status {
-    if has_cue(lower, NEGATION_CUES) {
+fn sentence_status(text: &str) -> Status {
+    if has_cue(text, NEGATION_CUES) {
         Status::Negated
-    } else if has_cue(lower, RUMOR_CUES) {
+    } else if has_cue(text, RUMOR_CUES) {
         Status::Rumored
-    } else if has_cue(lower, REPORT_CUES) {
+    } else if has_cue(text, REPORT_CUES) {
         Status::Reported
-    } else if has_cue(lower, EXPECT_CUES) {
+    } else if has_cue(text, EXPECT_CUES) {
         Status::Expected
     } else {
         Status::Confirmed
     }
 }
 
-/// A casting stated with `will` is settled news; other future events are expected.
+/// A casting stated with `will` is settled news; other future events
+/// (`will`, or dated after the DCT) are expected.
 fn adjust_for_future(doc: &Doc, event_type: EventType, status: Status, date: Option<usize>) -> Status {
-    let future_date = date.is_some_and(|d| doc.dates[d].value == "FUTURE_REF");
+    let future_date = date.is_some_and(|d| doc.dates[d].value == "FUTURE_REF" || is_after_dct(doc, d));
     match (event_type, status) {
         (EventType::Casting | EventType::CastExit | EventType::Renewal, Status::Expected) => Status::Confirmed,
         (_, Status::Confirmed) if future_date => Status::Expected,
@@ -121,21 +227,24 @@ fn adjust_for_future(doc: &Doc, event_type: EventType, status: Status, date: Opt
     }
 }
 
+/// The date lies wholly after the document creation time.
+fn is_after_dct(doc: &Doc, date: usize) -> bool {
+    let (Some(dct), Some((begin, _))) = (doc.dct.as_ref(), doc.dates[date].interval) else { return false };
+    let dct_day = chrono::NaiveDate::from_ymd_opt(dct.parsed.year, dct.parsed.month, dct.parsed.day.unwrap_or(1));
+    dct_day.is_some_and(|day| begin > day)
+}
+
 /// `season 2`, `second season`, `Season 2`: the first season number of the sentence.
-fn season_number(lower: &str) -> Option<u32> {
-    const ORDINALS: &[(&str, u32)] = &[("first", 1), ("second", 2), ("third", 3), ("fourth", 4), ("fifth", 5), ("final", 0)];
-    if let Some(at) = find_word(lower, "season") {
-        let after = lower[at + "season".len()..].trim_start();
-        let digits: String = after.chars().take_while(char::is_ascii_digit).collect();
-        if let Ok(n) = digits.parse() {
-            return Some(n);
-        }
-        let before = lower[..at].trim_end();
-        if let Some(&(_, n)) = ORDINALS.iter().find(|(w, n)| *n > 0 && before.ends_with(w)) {
-            return Some(n);
-        }
+fn season_number(text: &str) -> Option<u32> {
+    const ORDINALS: &[(&str, u32)] = &[("first", 1), ("second", 2), ("third", 3), ("fourth", 4), ("fifth", 5)];
+    let at = word_matches(text, "season").next()?;
+    let after = text[at + "season".len()..].trim_start();
+    let digits: String = after.chars().take_while(char::is_ascii_digit).collect();
+    if let Ok(n) = digits.parse() {
+        return Some(n);
     }
-    None
+    let before = text[..at].trim_end();
+    ORDINALS.iter().find(|(w, _)| before.ends_with(w)).map(|&(_, n)| n)
 }
 
 /// The DATE or TIME in the sentence nearest the trigger.
@@ -162,16 +271,24 @@ fn location_after(doc: &Doc, in_sentence: &[usize], trigger: Span) -> Option<Str
         .map(|m| doc.original_slice(m.span).to_string())
 }
 
-/// An event stated several times is one: same type, person or date, status and work.
+/// An event stated several times is one: same type, person or date, status
+/// and work. A dateless statement of an event the document also dates adds
+/// nothing, and dateless statements of one event are one whatever their cues.
 fn dedupe(doc: &Doc, events: Vec<EventRecord>) -> Vec<EventRecord> {
+    let value = |e: &EventRecord| e.date.map(|d| doc.dates[d].value.as_str());
+    let same_event = |a: &EventRecord, b: &EventRecord| a.event_type == b.event_type && a.person == b.person && a.work == b.work && a.season == b.season;
     let mut kept: Vec<EventRecord> = Vec::new();
-    let key_date = |e: &EventRecord| if e.event_type.is_about_person() { None } else { e.date.map(|d| doc.dates[d].value.as_str()) };
-    for event in events {
-        let duplicate = kept.iter().any(|k| {
-            k.event_type == event.event_type && k.person == event.person && k.status == event.status && k.work == event.work && key_date(k) == key_date(&event)
-        });
-        if !duplicate {
-            kept.push(event);
+    for event in &events {
+        // The guide keys person events by person: the first statement stands.
+        if event.event_type.is_about_person() && kept.iter().any(|k| same_event(k, event)) {
+            continue;
+        }
+        let dateless_repeat = !event.event_type.is_about_person()
+            && event.date.is_none()
+            && events.iter().any(|other| same_event(other, event) && (other.date.is_some() || kept.iter().any(|k| same_event(k, event))));
+        let duplicate = kept.iter().any(|k| same_event(k, event) && k.status == event.status && (event.event_type.is_about_person() || value(k) == value(event)));
+        if !dateless_repeat && !duplicate {
+            kept.push(event.clone());
         }
     }
     kept

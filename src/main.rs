@@ -26,8 +26,11 @@ struct Cli {
 enum Command {
     /// Run the pipeline on documents and write records.
     Extract(ExtractArgs),
-    /// Score system output against gold files with the guide's rules.
+    /// Score system output against gold files with the guide's rules
+    /// (or, with a subcommand, score scoop on a standard benchmark).
     Eval(EvalArgs),
+    /// Write scoop's annotations into standard formats.
+    Annotate(AnnotateArgs),
 }
 
 #[derive(Args)]
@@ -57,16 +60,37 @@ struct ExtractArgs {
 }
 
 #[derive(Args)]
+#[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
 struct EvalArgs {
+    #[command(subcommand)]
+    benchmark: Option<Benchmark>,
     /// Folder of gold JSON files (guide format); repeat to score several together.
     #[arg(long, required = true)]
     gold: Vec<PathBuf>,
     /// Folder of system JSON files, or a JSON Lines file of documents.
-    #[arg(long)]
-    system: PathBuf,
+    #[arg(long, required = true)]
+    system: Option<PathBuf>,
     /// Print the report as JSON.
     #[arg(long)]
     json: bool,
+}
+
+#[derive(Subcommand)]
+enum Benchmark {
+    /// TempEval-3 TIMEX3 measures on a folder of TimeML `.tml` files, tagged with their DCT.
+    Timeml {
+        dir: PathBuf,
+        /// Print the report as JSON (fractions between 0 and 1).
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Args)]
+struct AnnotateArgs {
+    /// Copy each `.tml` file of IN_DIR to OUT_DIR with scoop's TIMEX3 tags in place of the gold ones.
+    #[arg(long, num_args = 2, value_names = ["IN_DIR", "OUT_DIR"], required = true)]
+    timeml: Vec<PathBuf>,
 }
 
 fn parse_dct(value: &str) -> Result<CreationTime, String> {
@@ -78,6 +102,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Extract(args) => run_extract(args),
         Command::Eval(args) => run_eval(args),
+        Command::Annotate(args) => run_annotate(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -123,13 +148,31 @@ fn run_extract(args: ExtractArgs) -> Result<u8> {
 }
 
 fn run_eval(args: EvalArgs) -> Result<u8> {
-    let mut gold = Vec::new();
-    for dir in &args.gold {
-        gold.extend(scoop_gold::score::load_dir(dir)?);
-    }
-    let system = scoop_gold::score::load_system(&args.system)?;
-    let report = scoop_gold::score::score_corpus(&gold, &system);
-    let text = if args.json { serde_json::to_string_pretty(&report)? } else { report.to_text().trim_end().to_string() };
+    let text = match args.benchmark {
+        Some(Benchmark::Timeml { dir, json }) => {
+            let report = scoop_timex::eval_timeml_dir(&dir)?;
+            if json { serde_json::to_string_pretty(&report)? } else { report.to_text() }
+        }
+        None => {
+            let mut gold = Vec::new();
+            for dir in &args.gold {
+                gold.extend(scoop_gold::score::load_dir(dir)?);
+            }
+            let system = scoop_gold::score::load_system(args.system.as_deref().unwrap_or(std::path::Path::new(".")))?;
+            let report = scoop_gold::score::score_corpus(&gold, &system);
+            if args.json { serde_json::to_string_pretty(&report)? } else { report.to_text() }
+        }
+    };
+    print_report(text.trim_end())
+}
+
+fn run_annotate(args: AnnotateArgs) -> Result<u8> {
+    let written = scoop_timex::annotate_timeml_dir(&args.timeml[0], &args.timeml[1])?;
+    eprintln!("scoop: {written} TimeML files written to {}", args.timeml[1].display());
+    Ok(EXIT_OK)
+}
+
+fn print_report(text: &str) -> Result<u8> {
     // A closed pipe (`scoop eval … | head`) is not an error.
     match writeln!(std::io::stdout().lock(), "{text}") {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),

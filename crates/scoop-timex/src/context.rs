@@ -195,6 +195,54 @@ pub fn tense(text: &str, lo: usize, hi: usize, start: usize, end: usize) -> Tens
     }
 }
 
+/// The tense cue nearest to `start..end` within `words` words on either
+/// side in its sentence (before wins a tie): for weekdays, whose verb is
+/// usually right next to them (`said Friday`, `will meet on Thursday`).
+pub fn near_tense(
+    text: &str,
+    lo: usize,
+    hi: usize,
+    start: usize,
+    end: usize,
+    words: usize,
+) -> Tense {
+    let s = sentence_start(text, lo, start);
+    let e = sentence_end(text, end, hi);
+    let split = |part: &str| -> Vec<String> {
+        part.split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty())
+            .map(str::to_ascii_lowercase)
+            .collect()
+    };
+    let before: Vec<String> = split(&text[s.max(lo).min(start)..start])
+        .into_iter()
+        .rev()
+        .take(words)
+        .collect();
+    let after: Vec<String> = split(&text[end..e.max(end)])
+        .into_iter()
+        .take(words)
+        .collect();
+    let cue = |w: &str| {
+        if is_future_cue(w) {
+            Tense::Future
+        } else if is_past_cue(w) {
+            Tense::Past
+        } else {
+            Tense::Unknown
+        }
+    };
+    for d in 0..words {
+        for w in [before.get(d), after.get(d)].into_iter().flatten() {
+            match cue(w) {
+                Tense::Unknown => {}
+                t => return t,
+            }
+        }
+    }
+    Tense::Unknown
+}
+
 fn floor_char(text: &str, mut i: usize) -> usize {
     while !text.is_char_boundary(i) {
         i -= 1;

@@ -72,6 +72,21 @@ pub enum Expr {
         unit: char,
     },
     Ref(&'static str),
+    /// A financial reporting quarter referred to without its number (`the
+    /// quarter`, `the year-earlier period`): `shift` quarters from the quarter
+    /// under report, or from the DCT's quarter when `from_dct`.
+    QuarterRef {
+        shift: i32,
+        from_dct: bool,
+    },
+    /// `last May`, `next April`, `this September`: the month's occurrence
+    /// before (-1), after (+1) or in the year of (0) the DCT.
+    MonthRel {
+        month: u32,
+        offset: i32,
+    },
+    /// `the year` in a report: the year under discussion.
+    TheYear,
     Duration(String),
     Set(String),
     /// A time of day, optionally with its date (`May 31, 2022 3:02 pm`).

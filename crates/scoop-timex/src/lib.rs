@@ -6,7 +6,8 @@
 //! `2026-W03-WE`, `202`, `PRESENT_REF`...), times, durations (`P7M`,
 //! `PT50M`, `PXW`) and sets, with TIMEX3 `mod`s. See `resolve` for how
 //! relative and partial expressions are anchored and `interval` for the
-//! calendar interval conventions.
+//! calendar interval conventions. [`timeml`] reads and writes TempEval-3
+//! `.tml` files and scores them with TempEval-3's TIMEX3 measures.
 
 mod context;
 mod expr;
@@ -14,12 +15,14 @@ mod interval;
 mod lexicon;
 mod recognize;
 mod resolve;
+pub mod timeml;
 
 use recognize::Recognizer;
 use resolve::{Origin, Resolved, Resolver};
 use std::ops::Range;
 
 pub use interval::interval;
+pub use timeml::{annotate_timeml_dir, eval_timeml_dir, TimemlReport};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum TimexType {

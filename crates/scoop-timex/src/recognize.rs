@@ -15,7 +15,7 @@ use crate::lexicon::{
 };
 use amount::{bare_units, duration, set};
 use calendar::{day_month, month, month_day, numeric, period};
-use deictic::{ordinal_day, refs, relative, time, weekday};
+use deictic::{fiscal, ordinal_day, refs, relative, time, weekday};
 use regex::{Captures, Regex};
 
 pub struct Recognizer {
@@ -32,6 +32,7 @@ pub struct Recognizer {
     weekday: Regex,
     time: Regex,
     ordinal_day: Regex,
+    fiscal: Regex,
 }
 
 /// Builds a regex from trusted, constant fragments.
@@ -92,13 +93,13 @@ impl Recognizer {
                 "{b}(?:(?P<the>(?i:the))\\s+)?(?P<dd>{DAY}|(?i:{ORDINAL_WORDS}))\\s+(?:(?P<of>of)\\s+)?(?P<mon>{MONTH})(?:\\.?,?\\s+(?P<yr>{YEAR}))?"
             )),
             month: re(&format!(
-                "(?:{b}(?P<part>{PART})(?:-|\\s+))?{b}(?P<mon>{MONTH})(?:\\.?(?:\\s+of)?,?\\s+(?P<yr>{YEAR})|\\s+(?P<rel>this|last|next)\\s+year)?"
+                "(?:{b}(?P<part>{PART})(?:-|\\s+))?(?:{b}(?P<mrel>(?i:last|next|this))\\s+)?{b}(?P<mon>{MONTH})(?:\\.?(?:\\s+of)?,?\\s+(?P<yr>{YEAR})|\\s+(?P<rel>this|last|next)\\s+year)?"
             )),
             period: re(&format!(
                 "(?:{b}(?P<q>(?i:at\\s+least|around|about|approximately|circa|no\\s+later\\s+than|no\\s+earlier\\s+than|as\\s+early\\s+as))\\s+)?(?:{b}(?P<part>{PART})(?:-|\\s+))?(?:\
                  {b}Q(?P<qn>[1-4])(?:\\s+(?:of\\s+)?(?P<qy>{YEAR}))?{b}\
                  |{b}(?P<qy2>{YEAR})\\s+Q(?P<qn2>[1-4]){b}\
-                 |{b}(?i:(?:the\\s+)?(?P<qord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)(?:\\s+|-)quarter)(?:\\s*\\(Q[1-4]\\))?(?:\\s+(?i:of)\\s+(?:(?P<qy3>{YEAR})|(?P<qrel>(?i:this|last|next))\\s+(?i:year)|(?i:the\\s+year)))?\
+                 |{b}(?i:(?:the\\s+)?(?:(?P<qy4>{YEAR})\\s+|(?P<qrel2>this|last|next)\\s+year(?:'|’)s\\s+)?(?:fiscal[\\s-]+)?(?P<qord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)(?:\\s+|-)quarter)(?:\\s*\\(Q[1-4]\\))?(?:\\s+(?i:of)\\s+(?:(?P<qy3>{YEAR})|(?P<qrel>(?i:this|last|next))\\s+(?i:year)|(?i:the\\s+year)))?\
                  |{b}(?i:(?:the\\s+)?(?P<hord>first|second|latter|back)\\s+half\\s+of)\\s+(?:(?P<hy>{YEAR})|(?P<hrel>(?i:this|last|next))\\s+(?i:year)|(?i:the\\s+year))\
                  |{b}H(?P<hn>[12])\\s+(?P<hy2>{YEAR})\
                  |{b}(?i:(?:(?P<srel>this\\s+past|this|last|next|the\\s+coming|the\\s+past)\\s+)?(?P<sname>spring|summer|fall|autumn|winter))(?:\\s+(?:of\\s+)?(?P<sy>{YEAR}))?{b}\
@@ -107,13 +108,13 @@ impl Recognizer {
                  |{b}(?P<year>{YEAR}))"
             )),
             relative: re(&format!(
-                "(?:{b}(?P<part>{PART})(?:-|\\s+))?{b}(?i:(?P<det>this\\s+past|this|last|next|coming|the\\s+previous|the\\s+following|the\\s+next|the\\s+coming|the\\s+same|the\\s+current|that|previous|following)\\s+(?P<unit>weekend|week|month|year|decade|day)|(?P<deictic>today|tonight|tomorrow|yesterday)|(?P<theday>the\\s+day)){b}"
+                "(?:{b}(?P<part>{PART})(?:-|\\s+))?{b}(?i:(?P<det>this\\s+past|this|last|next|coming|the\\s+previous|the\\s+following|the\\s+next|the\\s+coming|the\\s+same|the\\s+current|that|previous|following)\\s+(?P<unit>weekend|week|month|year|decade|day)|(?P<deictic>today|tonight|tomorrow|yesterday)|(?P<theday>the\\s+day)|(?P<theweekend>the\\s+weekend)){b}"
             )),
             refs: re(&format!(
                 "{b}(?i:(?P<r>now|currently|presently|at\\s+present|as\\s+of\\s+yet|as\\s+yet|nowadays|these\\s+days|recently|lately|soon|the\\s+moment|the\\s+near\\s+future|the\\s+future|the\\s+past|the\\s+time\\s+being)){b}"
             )),
             duration: re(&format!(
-                "{b}(?:(?P<qm>{QUANT})\\s+)?(?P<num>(?i:{NUMBER_WORDS}|a\\s+single|a\\s+couple\\s+of|a\\s+few|an|a|few|several|many|some|recent|the\\s+past\\s+few|the\\s+last\\s+few|the\\s+next\\s+few|the\\s+past|the\\s+last|the)|[0-9]+(?:\\.[0-9]+)?)(?P<hy>-|\\s+)(?P<unit>(?i:{UNIT})){b}(?:\\s+and\\s+(?P<num2>[0-9]+|(?i:{NUMBER_WORDS}))\\s+(?P<unit2>(?i:{UNIT})){b})?(?:\\s+(?P<ago>(?i:ago)){b})?"
+                "{b}(?:(?P<qm>{QUANT})\\s+)?(?:(?P<det>(?i:the\\s+(?:past|last|next|first|latest|coming|previous|following|same)|past|last|next|the))\\s+)?(?P<num>(?i:{NUMBER_WORDS}|a\\s+single|a\\s+couple\\s+of|a\\s+few|an|a|few|several|many|some|recent|the\\s+past\\s+few|the\\s+last\\s+few|the\\s+next\\s+few|the\\s+past|the\\s+last|the)|[0-9]+(?:\\.[0-9]+)?)(?P<hy>-|\\s+)(?P<unit>(?i:{UNIT})){b}(?:\\s+and\\s+(?P<num2>[0-9]+|(?i:{NUMBER_WORDS}))\\s+(?P<unit2>(?i:{UNIT})){b})?(?:\\s+(?P<ago>(?i:ago|earlier)){b})?"
             )),
             bare_units: re(&format!(
                 "{b}(?i:(?P<unit>years|months|weeks|decades|days)){b}(?:\\s+(?P<ago>(?i:ago)){b})?"
@@ -125,6 +126,9 @@ impl Recognizer {
                 "(?:{b}(?P<wrel>(?i:this\\s+past|last|next|this|coming))\\s+)?{b}(?P<wd>{WEEKDAY})(?P<pl>s)?{b}"
             )),
             time: re(&format!("{b}(?P<t>{TIME})")),
+            fiscal: re(&format!(
+                "{b}(?i:(?P<qdet>the\\s+(?:comparable\\s+)?(?:latest|most\\s+recent|current|previous|year-earlier|year-ago|same)|the|this|that|last|next|year-earlier|year-ago)\\s+(?:fiscal\\s+)?(?P<qunit>quarter|period)|(?P<ya>year-earlier|year-ago)|(?P<ydet>the\\s+(?:current\\s+)?(?:fiscal\\s+)?)year){b}"
+            )),
             ordinal_day: re(&format!(
                 "{b}(?i:the)\\s+(?P<od>(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)){b}"
             )),
@@ -135,7 +139,8 @@ impl Recognizer {
     pub fn candidates(&self, text: &str, lo: usize, hi: usize) -> Vec<Cand> {
         let hay = &text[..hi];
         let mut out = Vec::new();
-        let passes: [(&Regex, Handler); 13] = [
+        let passes: [(&Regex, Handler); 14] = [
+            (&self.fiscal, fiscal),
             (&self.numeric, numeric),
             (&self.month_day, month_day),
             (&self.day_month, day_month),

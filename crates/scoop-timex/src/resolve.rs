@@ -70,7 +70,14 @@ pub struct Resolver<'t> {
     hi: usize,
     dct: Option<Dct>,
     anchor: Option<Anchor>,
+    /// The last quarter written with its year (`third quarter`, `1989-Q3`)
+    /// and where it ended: business stories compare against it.
+    quarter: Option<(i64, usize)>,
 }
+
+/// A year-based comparison (`a year ago`) refers to the quarter under
+/// report when a quarter was named this close before it (bytes).
+const QUARTER_REACH: usize = 1000;
 
 fn y4(y: Option<i32>) -> String {
     y.map_or_else(|| "XXXX".to_string(), |y| format!("{y:04}"))
@@ -101,6 +108,7 @@ impl<'t> Resolver<'t> {
             hi,
             dct,
             anchor: None,
+            quarter: None,
         }
     }
 
@@ -155,7 +163,34 @@ impl<'t> Resolver<'t> {
                     (m, d) => format!("{}-{}-{}", y4(y), two(m), two(d)),
                 })
             }
-            Expr::Quarter { year, q } => date(format!("{}-Q{q}", y4(self.period_year(*year)))),
+            Expr::Quarter { year, q } => {
+                // A quarter without a year is the latest one begun by the DCT.
+                let y = match (year, self.dct) {
+                    (YearSpec::Unknown, Some(d)) if *q > d.month.div_ceil(3) => Some(d.year - 1),
+                    _ => self.period_year(*year),
+                };
+                if let Some(y) = y {
+                    self.quarter = Some((i64::from(y) * 4 + i64::from(*q) - 1, c.end));
+                }
+                date(format!("{}-Q{q}", y4(y)))
+            }
+            Expr::QuarterRef { shift, from_dct } => {
+                let base = if *from_dct {
+                    self.dct
+                        .map(|d| i64::from(d.year) * 4 + i64::from(d.month - 1) / 3)
+                } else {
+                    self.reported_quarter()
+                };
+                date(base.map_or_else(
+                    || "XXXX-QX".into(),
+                    |q| quarter_value(q + i64::from(*shift)),
+                ))
+            }
+            Expr::MonthRel { month, offset } => date(self.month_rel(*month, *offset)),
+            Expr::TheYear => date(
+                self.reported_quarter()
+                    .map_or_else(|| "XXXX".into(), |q| q.div_euclid(4).to_string()),
+            ),
             Expr::Half { year, h } => date(format!("{}-H{h}", y4(self.period_year(*year)))),
             Expr::Season { year, code, .. } => {
                 date(format!("{}-{code}", y4(self.period_year(*year))))
@@ -202,7 +237,15 @@ impl<'t> Resolver<'t> {
                 }
             }
             Expr::Weekday { wd, offset } => (Date, self.weekday(*wd, *offset, c), Origin::DayRef),
-            Expr::Ago { amount, unit } => date(self.ago(*amount, *unit)),
+            Expr::Ago { amount, unit } => {
+                let near_quarter = self
+                    .quarter
+                    .is_some_and(|(_, end)| c.start.saturating_sub(end) <= QUARTER_REACH);
+                match (amount, unit, near_quarter, self.reported_quarter()) {
+                    (Some(n), 'Y', true, Some(q)) => date(quarter_value(q - 4 * i64::from(*n))),
+                    _ => date(self.ago(*amount, *unit)),
+                }
+            }
             Expr::Ref(v) => date((*v).to_string()),
             Expr::Duration(v) => (Duration, v.clone(), Origin::Other),
             Expr::Set(v) => (Set, v.clone(), Origin::Other),
@@ -237,34 +280,40 @@ impl<'t> Resolver<'t> {
         }
     }
 
-    /// `today` the day (`released today`) versus the generic present
-    /// (`today's society`, `the most popular actors today`).
+    /// `today` the day (`released today`, `today's editions`) versus the
+    /// generic present (`today's society`, `the most popular actors
+    /// today`): news means the day unless the possessive qualifies something
+    /// general or a superlative makes it an era.
     fn today_is_a_day(&self, start: usize, end: usize) -> bool {
         let after = &self.text[end..self.hi];
-        if after.starts_with("'s") || after.starts_with("’s") {
-            return false;
-        }
-        let verb = |w: &str| {
-            w.len() > 3 && w.ends_with("ed")
-                || matches!(w, "was" | "were" | "said" | "began" | "held")
+        let Some(rest) = after
+            .strip_prefix("'s")
+            .or_else(|| after.strip_prefix("’s"))
+        else {
+            // `the most popular actors today`: a superlative makes it an era.
+            let clause = &self.text[context::sentence_start(self.text, self.lo, start)..start];
+            return !clause
+                .split(|c: char| !c.is_alphabetic())
+                .any(|w| matches!(w, "most" | "best" | "biggest" | "greatest"));
         };
-        if verb(&context::prev_token(self.text, self.lo, start).to_lowercase()) {
-            return true;
-        }
-        // A verb among the next few words of the clause (`today it was announced`).
-        let mut pos = end;
-        for _ in 0..3 {
-            let next = context::next_token(self.text, pos, self.hi);
-            if next.is_empty() || !next.starts_with(char::is_alphanumeric) {
-                // `today (Jan 18)`: an apposed date makes it a day.
-                return next == "(" && has_date_after(&self.text[pos..self.hi]);
-            }
-            if verb(&next.to_lowercase()) {
-                return true;
-            }
-            pos = next.as_ptr() as usize - self.text.as_ptr() as usize + next.len();
-        }
-        false
+        let next = context::next_token(self.text, self.hi - rest.len(), self.hi).to_lowercase();
+        matches!(
+            next.as_str(),
+            "edition"
+                | "editions"
+                | "trading"
+                | "session"
+                | "meeting"
+                | "vote"
+                | "announcement"
+                | "issue"
+                | "paper"
+                | "ceremony"
+                | "event"
+                | "game"
+                | "match"
+                | "episode"
+        )
     }
 
     /// Year/month/day of a calendar expression, filling the year from the
@@ -301,6 +350,7 @@ impl<'t> Resolver<'t> {
                         month_index(ay, am),
                         |y| month_index(y, m),
                         Tense::Future,
+                        i64::MAX,
                     ))
                 } else if let Some(dct) = self.dct {
                     let tense = context::tense(self.text, self.lo, self.hi, c.start, c.end);
@@ -310,13 +360,20 @@ impl<'t> Resolver<'t> {
                                 NaiveDate::from_ymd_opt(y, m, d)
                                     .map_or(i64::MIN / 4, |x| i64::from(x.num_days_from_ce()))
                             };
-                            pick_year(dct.year, i64::from(base.num_days_from_ce()), key, tense)
+                            pick_year(
+                                dct.year,
+                                i64::from(base.num_days_from_ce()),
+                                key,
+                                tense,
+                                270,
+                            )
                         }
                         _ => pick_year(
                             dct.year,
                             month_index(dct.year, dct.month),
                             |y| month_index(y, m),
                             tense,
+                            12,
                         ),
                     })
                 } else {
@@ -374,7 +431,10 @@ impl<'t> Resolver<'t> {
                 })
             }
             None => {
-                if context::tense(self.text, self.lo, self.hi, c.start, c.end) == Tense::Future {
+                // News reports mostly what happened: past unless a future cue is near.
+                if context::near_tense(self.text, self.lo, self.hi, c.start, c.end, 6)
+                    == Tense::Future
+                {
                     base + Duration::days((wd as i64 - cur).rem_euclid(7))
                 } else {
                     base - Duration::days((cur - wd as i64).rem_euclid(7))
@@ -382,6 +442,32 @@ impl<'t> Resolver<'t> {
             }
         };
         ymd(day)
+    }
+
+    /// The quarter a business story reports on: the last one named, else
+    /// the one before the DCT's (results come out after the quarter ends).
+    fn reported_quarter(&self) -> Option<i64> {
+        self.quarter.map(|(q, _)| q).or_else(|| {
+            self.dct
+                .map(|d| i64::from(d.year) * 4 + i64::from(d.month - 1) / 3 - 1)
+        })
+    }
+
+    /// `last May` is the latest May before the DCT's month, `next May` the
+    /// first after it, `this May` the DCT year's.
+    fn month_rel(&self, month: u32, offset: i32) -> String {
+        let Some(d) = self.dct else {
+            return format!("XXXX-{month:02}");
+        };
+        let now = month_index(d.year, d.month);
+        let y = match offset {
+            o if o < 0 => (d.year - 1..=d.year)
+                .rev()
+                .find(|&y| month_index(y, month) < now),
+            o if o > 0 => (d.year..=d.year + 1).find(|&y| month_index(y, month) > now),
+            _ => Some(d.year),
+        };
+        format!("{}-{month:02}", y4(y))
     }
 
     fn ago(&self, amount: Option<u32>, unit: char) -> String {
@@ -410,25 +496,32 @@ impl<'t> Resolver<'t> {
     }
 }
 
-/// Text starting with `(` and a capitalised month or weekday, or a digit.
-fn has_date_after(after: &str) -> bool {
-    let t = after.trim_start().trim_start_matches('(').trim_start();
-    t.starts_with(|c: char| c.is_ascii_uppercase() || c.is_ascii_digit())
-}
-
 /// Among the anchor's year and its neighbours, the one whose date (by `key`)
 /// lies on the side of the anchor the tense implies, else the closest.
-fn pick_year(anchor_year: i32, anchor_key: i64, key: impl Fn(i32) -> i64, tense: Tense) -> i32 {
+/// The tense is only trusted when it points less than `reach` (in `key`
+/// units) away; past that the closest occurrence wins (`payable Dec. 7`
+/// written in November is next month, whatever the verbs around it).
+fn pick_year(
+    anchor_year: i32,
+    anchor_key: i64,
+    key: impl Fn(i32) -> i64,
+    tense: Tense,
+    reach: i64,
+) -> i32 {
     let years = [anchor_year - 1, anchor_year, anchor_year + 1];
+    let near = |y: &i32| (key(*y) - anchor_key).abs() < reach;
     let pick = match tense {
         Tense::Past => years.iter().rev().copied().find(|&y| key(y) <= anchor_key),
         Tense::Future => years.iter().copied().find(|&y| key(y) >= anchor_key),
-        Tense::Unknown => years
+        Tense::Unknown => None,
+    };
+    pick.filter(near).unwrap_or_else(|| {
+        years
             .iter()
             .copied()
-            .min_by_key(|&y| ((key(y) - anchor_key).abs(), (y - anchor_year).abs())),
-    };
-    pick.unwrap_or(anchor_year)
+            .min_by_key(|&y| ((key(y) - anchor_key).abs(), (y - anchor_year).abs()))
+            .unwrap_or(anchor_year)
+    })
 }
 
 /// Value of a relative expression against `base` (DCT or anchor).
@@ -496,6 +589,11 @@ fn unknown_value(unit: RelUnit) -> String {
     .to_string()
 }
 
+/// `1989-Q3` from a quarter index (year × 4 + quarter − 1).
+fn quarter_value(q: i64) -> String {
+    format!("{:04}-Q{}", q.div_euclid(4), q.rem_euclid(4) + 1)
+}
+
 /// `2022-05-31` + 15:02:17 → `2022-05-31T15:02:17`.
 pub fn with_time(date: &str, hour: u32, minute: u32, second: Option<u32>) -> String {
     match second {
@@ -513,9 +611,11 @@ mod tests {
         // DCT Nov 2023; "January" in a past sentence is Jan 2023, in a future one Jan 2024.
         let now = month_index(2023, 11);
         let key = |y| month_index(y, 1);
-        assert_eq!(pick_year(2023, now, key, Tense::Past), 2023);
-        assert_eq!(pick_year(2023, now, key, Tense::Future), 2024);
-        assert_eq!(pick_year(2023, now, key, Tense::Unknown), 2024);
+        assert_eq!(pick_year(2023, now, key, Tense::Past, 12), 2023);
+        assert_eq!(pick_year(2023, now, key, Tense::Future, 12), 2024);
+        assert_eq!(pick_year(2023, now, key, Tense::Unknown, 12), 2024);
+        // Too far back for the tense to hold: the closest wins.
+        assert_eq!(pick_year(2023, now, key, Tense::Past, 9), 2024);
     }
 
     #[test]

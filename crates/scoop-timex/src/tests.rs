@@ -503,3 +503,72 @@ fn tagger_is_send_and_sync() {
     fn assert_send_sync<T: Send + Sync>() {}
     assert_send_sync::<Tagger>();
 }
+
+#[test]
+fn business_reporting_periods() {
+    let t = "Net income rose in the third quarter. Sales for the quarter were $5 million, up from $4 million a year earlier and flat in the year-earlier period.";
+    assert_eq!(
+        sv(t, Some("1989-10-30")),
+        pairs(&[
+            ("the third quarter", "1989-Q3"),
+            ("the quarter", "1989-Q3"),
+            ("a year earlier", "1988-Q3"),
+            ("the year-earlier period", "1988-Q3"),
+        ])
+    );
+    // With no quarter named, `the quarter` is the one before the DCT's, and
+    // `a year ago` a year.
+    assert_eq!(
+        sv(
+            "Profit fell in the latest quarter. Prices were lower a year ago.",
+            Some("1998-01-26")
+        ),
+        pairs(&[("the latest quarter", "1997-Q4"), ("a year ago", "1997")])
+    );
+}
+
+#[test]
+fn news_relative_extents() {
+    let t = "Sales grew over the past three years and last May, the firm said over the weekend; in recent years it hired 20 people.";
+    assert_eq!(
+        run(t, Some("1990-08-13")),
+        vec![
+            (
+                "the past three years".to_string(),
+                "DURATION",
+                "P3Y".to_string(),
+                None
+            ),
+            ("last May".to_string(), "DATE", "1990-05".to_string(), None),
+            (
+                "the weekend".to_string(),
+                "DATE",
+                "1990-W32-WE".to_string(),
+                None
+            ),
+            (
+                "recent years".to_string(),
+                "DATE",
+                "PAST_REF".to_string(),
+                None
+            ),
+        ]
+    );
+    // News weekdays and year-less dates: the day just past unless a future
+    // cue is near; a year-less day far from the DCT the tense would put it
+    // is taken at its closest occurrence.
+    assert_eq!(
+        sv(
+            "On Tuesday, the dividend was declared, payable Dec. 7.",
+            Some("1989-11-02")
+        ),
+        pairs(&[("Tuesday", "1989-10-31"), ("Dec. 7", "1989-12-07")])
+    );
+    assert_eq!(
+        sv(
+            "He said today that today's society is changing.",
+            Some("1998-02-13")
+        ),
+        pairs(&[("today", "1998-02-13"), ("today", "PRESENT_REF")])
+    );
+}

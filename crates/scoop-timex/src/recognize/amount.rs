@@ -110,9 +110,21 @@ pub(crate) fn duration(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
     if unit_l == "second" && !nword.starts_with(|c: char| c.is_ascii_digit()) {
         return;
     }
+    // `in recent years`: an unspecified past, not a length.
+    if nword == "recent" && caps.name("ago").is_none() {
+        push(out, n.start(), m.end(), Expr::Ref("PAST_REF"), None);
+        return;
+    }
+    let det = caps.name("det");
+    if det.is_some_and(|d| lower(d.as_str()) == "the") && (hyphen || vague) {
+        return; // `the 24-hour period`: the article belongs to the noun
+    }
+    // `over the past three years`: before an article `over` is a preposition.
+    let qm =
+        qm.filter(|q| det.is_none() || !matches!(lower(q.as_str()).as_str(), "over" | "under"));
     let (start, modifier) = match qm {
         Some(q) if !vague => (m.start(), lex::quant_mod(q.as_str())),
-        _ => (n.start(), None),
+        _ => (det.unwrap_or(n).start(), None),
     };
     let mut end = m.end();
     if let Some(ago) = caps.name("ago") {

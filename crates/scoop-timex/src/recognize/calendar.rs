@@ -76,11 +76,10 @@ pub(crate) fn month_day(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
     };
     if !valid_day(known, month, d)
         || cx.char_after(day.end()).is_some_and(|c| {
-            c == ':'
-                || c == '.'
-                    && cx
-                        .char_after(day.end() + 1)
-                        .is_some_and(|c| c.is_ascii_digit())
+            matches!(c, ':' | '.')
+                && cx
+                    .char_after(day.end() + 1)
+                    .is_some_and(|c| c.is_ascii_digit())
         })
     {
         return;
@@ -264,6 +263,20 @@ pub(crate) fn month(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
         (None, Some(r)) => r,
         _ => YearSpec::Unknown,
     };
+    if let (YearSpec::Unknown, Some(rel)) = (year, caps.name("mrel")) {
+        let offset = match lower(rel.as_str()).as_str() {
+            "last" => -1,
+            "next" => 1,
+            _ => 0,
+        };
+        let start = caps
+            .name("part")
+            .filter(|_| part.is_some())
+            .unwrap_or(rel)
+            .start();
+        push(out, start, m.end(), Expr::MonthRel { month, offset }, part);
+        return;
+    }
     if year == YearSpec::Unknown {
         // Abbreviations are only dates with a day or year (`Jan` the name).
         if !is_month_word(mon.as_str()) {
@@ -290,7 +303,7 @@ pub(crate) fn month(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
     }
     // `early March` without a part: m.start() may include the part prefix.
     let start = if part.is_none() {
-        mon.start()
+        caps.name("mrel").unwrap_or(mon).start()
     } else {
         m.start()
     };
@@ -340,8 +353,15 @@ pub(crate) fn period(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
         .name("qord")
         .and_then(|w| lex::parse_period_ordinal(w.as_str()))
     {
+        // `the third-quarter results`: an adjective, the article is not part of it.
+        if m.as_str().contains("-quarter") && lower(m.as_str()).starts_with("the ") {
+            start = m.start() + 4;
+        }
         Expr::Quarter {
-            year: yspec(year_of(caps, "qy3"), rel_year(caps, "qrel")),
+            year: yspec(
+                year_of(caps, "qy3").or_else(|| year_of(caps, "qy4")),
+                rel_year(caps, "qrel").or_else(|| rel_year(caps, "qrel2")),
+            ),
             q,
         }
     } else if let Some(h) = caps.name("hord") {

@@ -49,6 +49,13 @@ pub(crate) fn relative(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
                 anaphoric: false,
             },
         }
+    } else if caps.name("theweekend").is_some() {
+        // `over the weekend`: news reports the one just past.
+        Expr::Rel {
+            unit: RelUnit::Weekend,
+            offset: -1,
+            anaphoric: false,
+        }
     } else if let Some(td) = caps.name("theday") {
         // Only `throughout the day` refers to a specific day reliably.
         if cx.prev(td.start()) != "throughout" {
@@ -186,18 +193,50 @@ pub(crate) fn weekday(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
         "(" | "morning" | "afternoon" | "evening" | "night"
     );
     let name_follows = next.starts_with(|c: char| c.is_uppercase()) && !is_month_word(next);
+    // `Friday's close` is a day, `Wednesday’s second season` a title: a
+    // possessive is a day only before a lower-case word outside show talk.
     let possessive = cx.text[m.end()..cx.hi].starts_with(['\'', '’']);
+    let day_possessive = possessive && {
+        let after_s = m.end()
+            + cx.text[m.end()..cx.hi]
+                .chars()
+                .take(2)
+                .map(char::len_utf8)
+                .sum::<usize>();
+        let w = cx.next(after_s.min(cx.hi));
+        w.starts_with(char::is_lowercase)
+            && !matches!(
+                w,
+                "season"
+                    | "cast"
+                    | "episode"
+                    | "episodes"
+                    | "star"
+                    | "stars"
+                    | "premiere"
+                    | "finale"
+                    | "character"
+                    | "creator"
+                    | "showrunner"
+                    | "second"
+                    | "first"
+            )
+    };
     // `Emma Myers, Joy Sunday, Naomi...`: a surname in a list of names.
     let raw_prev = prev_token(cx.text, cx.lo, m.start());
     let surname = raw_prev.starts_with(char::is_uppercase)
         && !sentence_initial
-        && matches!(next_l.as_str(), "," | "and" | ")" | "");
+        && matches!(next_l.as_str(), "," | "and" | ")" | "")
+        && matches!(
+            cx.prev2(m.start()).as_str(),
+            "," | "and" | "&" | "(" | "with"
+        );
     let ok = !WEEKDAY_BLOCKERS.contains(&prev.as_str())
         && !name_follows
-        && !possessive
+        && (!possessive || day_possessive)
         && !surname
         && next_l != "season"
-        && (!sentence_initial || clear_next);
+        && (!sentence_initial || clear_next || day_possessive);
     if ok {
         push(
             out,
@@ -210,6 +249,76 @@ pub(crate) fn weekday(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
             None,
         );
     }
+}
+
+/// Reporting periods in business news: `the quarter`, `the year-earlier
+/// period`, `year-ago`, `for the year`.
+pub(crate) fn fiscal(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
+    let Some(m) = caps.get(0) else { return };
+    if !cx.starts_in_range(m.start()) {
+        return;
+    }
+    let next = lower(cx.next(m.end()));
+    if caps.name("ya").is_some() {
+        let expr = Expr::Ago {
+            amount: Some(1),
+            unit: 'Y',
+        };
+        push(out, m.start(), m.end(), expr, None);
+        return;
+    }
+    if caps.name("ydet").is_some() {
+        // `for the year`, `in the year ended`; not `the year 2000`, `the year
+        // before` or a title (`Player of the Year`).
+        let prev = cx.prev(m.start());
+        let ok = matches!(
+            prev.as_str(),
+            "for" | "in" | "during" | "through" | "throughout" | "of"
+        ) && !m.as_str().ends_with("Year")
+            && !next.starts_with(|c: char| c.is_ascii_digit())
+            && !matches!(
+                next.as_str(),
+                "before" | "after" | "earlier" | "ago" | "later" | "two" | "of" | "in"
+            );
+        if ok {
+            push(out, m.start(), m.end(), Expr::TheYear, None);
+        }
+        return;
+    }
+    let (Some(det), Some(unit)) = (caps.name("qdet"), caps.name("qunit")) else {
+        return;
+    };
+    if next == "of" || cx.char_after(m.end()) == Some('-') {
+        return;
+    }
+    let det = lower(det.as_str());
+    let det: String = det.split_whitespace().collect::<Vec<_>>().join(" ");
+    let specific = ["latest", "recent", "year-", "comparable", "same"]
+        .iter()
+        .any(|w| det.contains(w));
+    if lower(unit.as_str()) == "period" && !specific {
+        return;
+    }
+    let (shift, from_dct) = if det.contains("year-") {
+        (-4, false)
+    } else if det.contains("current") {
+        (0, true)
+    } else if det == "next" {
+        (1, true)
+    } else if det == "last" {
+        (-1, true)
+    } else if det.contains("previous") {
+        (-1, false)
+    } else {
+        (0, false)
+    };
+    push(
+        out,
+        m.start(),
+        m.end(),
+        Expr::QuarterRef { shift, from_dct },
+        None,
+    );
 }
 
 /// Hour, minute, second of a time of day.
