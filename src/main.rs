@@ -2,7 +2,7 @@ use anyhow::Result;
 use clap::{Args, Parser, Subcommand};
 use scoop::batch::{extract, ExtractOptions};
 use scoop::document::CreationTime;
-use scoop::ner::RuleRecognizer;
+use scoop::ner::{EntityRecognizer, ModelRecognizer, RuleRecognizer};
 use scoop::output::{Destination, Formats};
 use scoop::pipeline::Pipeline;
 use std::io::Write;
@@ -31,6 +31,37 @@ enum Command {
     Eval(EvalArgs),
     /// Write scoop's annotations into standard formats.
     Annotate(AnnotateArgs),
+    /// Train scoop's models from labelled data.
+    #[command(subcommand)]
+    Train(TrainCommand),
+}
+
+#[derive(Subcommand)]
+enum TrainCommand {
+    /// Train the named-entity model (deterministic: same inputs, same bytes).
+    Ner {
+        /// CoNLL-2003 training file (IOB1 or IOB2).
+        #[arg(long)]
+        conll: PathBuf,
+        /// CoNLL development file: per-epoch F1 is reported on it.
+        #[arg(long)]
+        dev: PathBuf,
+        /// Folders of guide-format gold (texts beside them in ../corpus): the domain's names and WORK.
+        #[arg(long)]
+        domain: Vec<PathBuf>,
+        /// Where to write the model.
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+}
+
+/// The named-entity engine of `scoop extract`.
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum NerEngine {
+    /// The statistical model scoop trains (`models/ner.bin`, built in).
+    Model,
+    /// Lexicons and name shapes, no model.
+    Rules,
 }
 
 #[derive(Args)]
@@ -57,6 +88,12 @@ struct ExtractArgs {
     /// Larger documents are rejected (reported, not processed).
     #[arg(long, default_value_t = 10 * 1024 * 1024)]
     max_doc_bytes: u64,
+    /// Named-entity engine.
+    #[arg(long, value_enum, default_value = "model")]
+    ner: NerEngine,
+    /// A model file from `scoop train ner` instead of the built-in one.
+    #[arg(long)]
+    ner_model: Option<PathBuf>,
 }
 
 #[derive(Args)]
@@ -77,6 +114,16 @@ struct EvalArgs {
 
 #[derive(Subcommand)]
 enum Benchmark {
+    /// Entity-level P/R/F1 on a CoNLL file (IOB1 or IOB2), counted as conlleval does.
+    Conll {
+        file: PathBuf,
+        /// A model file instead of the built-in one.
+        #[arg(long)]
+        model: Option<PathBuf>,
+        /// Print the report as JSON (percentages, like conlleval).
+        #[arg(long)]
+        json: bool,
+    },
     /// TempEval-3 TIMEX3 measures on a folder of TimeML `.tml` files, tagged with their DCT.
     Timeml {
         dir: PathBuf,
@@ -103,6 +150,7 @@ fn main() -> ExitCode {
         Command::Extract(args) => run_extract(args),
         Command::Eval(args) => run_eval(args),
         Command::Annotate(args) => run_annotate(args),
+        Command::Train(TrainCommand::Ner { conll, dev, domain, output }) => scoop::ner::commands::train_ner(&conll, &dev, &domain, &output).map(|()| EXIT_OK),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -122,7 +170,12 @@ fn run_extract(args: ExtractArgs) -> Result<u8> {
     } else {
         Destination::Dir(args.output)
     };
-    let pipeline = Pipeline::new(Box::new(RuleRecognizer::new()), args.dct.clone());
+    let ner: Box<dyn EntityRecognizer> = match (args.ner, &args.ner_model) {
+        (NerEngine::Rules, _) => Box::new(RuleRecognizer::new()),
+        (NerEngine::Model, Some(path)) => Box::new(ModelRecognizer::load(path)?),
+        (NerEngine::Model, None) => Box::new(ModelRecognizer::shipped()?),
+    };
+    let pipeline = Pipeline::new(ner, args.dct.clone());
     let options = ExtractOptions {
         inputs: args.inputs,
         destination,
@@ -149,6 +202,7 @@ fn run_extract(args: ExtractArgs) -> Result<u8> {
 
 fn run_eval(args: EvalArgs) -> Result<u8> {
     let text = match args.benchmark {
+        Some(Benchmark::Conll { file, model, json }) => scoop::ner::commands::eval_conll(model.as_deref(), &file, json)?,
         Some(Benchmark::Timeml { dir, json }) => {
             let report = scoop_timex::eval_timeml_dir(&dir)?;
             if json { serde_json::to_string_pretty(&report)? } else { report.to_text() }

@@ -1,7 +1,11 @@
 //! Named-entity recognition: the stage interface and its engines.
 
+pub mod commands;
+pub mod domain;
+mod model;
 mod rules;
 
+pub use model::ModelRecognizer;
 pub use rules::RuleRecognizer;
 
 use crate::document::{Doc, EntityMention};
