@@ -2,7 +2,8 @@
 //!
 //! Within a sentence, in this order:
 //! - linking phrases between two names: `Actor plays/portrays/as Character`,
-//!   `Actor, who plays Character`, `Character, played by Actor`;
+//!   `Actor, who plays Character`, `Character, played by Actor`, and between
+//!   two lists of names, paired in order (`A and B, who play C and D`);
 //! - parenthesised pairs `A (B)` or `A (B/C)`: one side is the actor, the other
 //!   the character(s). Which is which is decided from the whole document
 //!   (see [`Evidence`]): who is introduced as an actor or listed in a cast,
@@ -25,6 +26,9 @@ const ACTOR_THEN_CHARACTER: &[&str] = &[
     "character ", "reprise", " will play ", " to play ", ", who plays ", ", who played ", ", who will play ", ", who portrays ",
     ", who portrayed ",
 ];
+/// Text between two lists of names that pairs them in order: explicit role
+/// phrases only (a bare `as` is too often `as well as`).
+const LIST_LINKS: &[&str] = &["roles as", "role as", " play ", " plays ", " portray ", " portrays ", " playing ", " essay "];
 /// Text between a character and an actor (`Character, played by Actor`).
 const CHARACTER_THEN_ACTOR: &[&str] = &["played by", "portrayed by", "voiced by", "brought to life by"];
 /// Words just before a name that introduce a character.
@@ -75,8 +79,20 @@ pub fn find_roles(doc: &mut Doc) {
         let people: Vec<usize> = in_sentence.iter().copied().filter(|&m| person_of[m].is_some()).collect();
         let work = nearest_work(doc, &in_sentence).or_else(|| main_work.clone());
         let mut assigned: Vec<usize> = Vec::new();
+        let respective = respective_pairs(doc, &people);
+        for &(a, c) in &respective {
+            let (actor, character) = (person_of[a].unwrap_or_default(), person_of[c].unwrap_or_default());
+            characters.push(character);
+            assigned.extend([actor, character]);
+            roles.push(RoleRecord { person: actor, role: RoleKind::Actor, character: Some(character), work: work.clone(), evidence: sentence.span });
+        }
+        let paired: Vec<usize> = respective.iter().flat_map(|&(a, c)| [a, c]).collect();
         let mut i = 0;
         while i < people.len() {
+            if paired.contains(&people[i]) {
+                i += 1;
+                continue;
+            }
             if let Some(group) = parenthesised_group(doc, &people[i..], &person_of) {
                 let outer = person_of[people[i]].unwrap_or_default();
                 let inner: Vec<usize> = group.iter().map(|&m| person_of[m].unwrap_or_default()).filter(|&p| p != outer).collect();
@@ -181,6 +197,33 @@ fn parenthesised_group(doc: &Doc, people: &[usize], person_of: &[Option<usize>])
     let separators_only = rest.split(['/', ',']).flat_map(|s| s.split(" and ")).all(|s| s.trim().is_empty());
     let same_person = group.iter().all(|&m| person_of[m] == person_of[people[0]]);
     (separators_only && !same_person).then_some(group)
+}
+
+/// `A and B, who reprise their roles as C and D`: two equally long lists
+/// of names around a linking phrase pair up in order. Returns mention
+/// indices (actor, character).
+fn respective_pairs(doc: &Doc, people: &[usize]) -> Vec<(usize, usize)> {
+    let between = |a: usize, b: usize| doc.text[doc.mentions[a].span.end as usize..doc.mentions[b].span.start as usize].to_lowercase();
+    let listed = |a: usize, b: usize| matches!(between(a, b).trim(), "," | "and" | ", and" | "&");
+    for pivot in 0..people.len().saturating_sub(1) {
+        let gap = format!(" {} ", between(people[pivot], people[pivot + 1]));
+        if gap.len() > 60 || !LIST_LINKS.iter().any(|c| gap.contains(c)) {
+            continue;
+        }
+        let mut first = pivot;
+        while first > 0 && listed(people[first - 1], people[first]) {
+            first -= 1;
+        }
+        let mut last = pivot + 1;
+        while last + 1 < people.len() && listed(people[last], people[last + 1]) {
+            last += 1;
+        }
+        let (actors, characters) = (&people[first..=pivot], &people[pivot + 1..=last]);
+        if actors.len() >= 2 && actors.len() == characters.len() {
+            return actors.iter().copied().zip(characters.iter().copied()).collect();
+        }
+    }
+    Vec::new()
 }
 
 /// Two consecutive names joined by a linking phrase: (actor, character).
