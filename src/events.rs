@@ -16,7 +16,7 @@ use scoop_gold::{EventType, Label, PersonKind, Status};
 use scoop_timex::TimexType;
 
 /// Renewal: a renewal word, or an announcement of a new season.
-const RENEWAL_WORDS: &[&str] = &["renewed", "renewal", "renews", "greenlit", "green-lit", "officially happening"];
+const RENEWAL_WORDS: &[&str] = &["renewed", "renewal", "renews", "renew", "greenlit", "green-lit", "officially happening"];
 const ANNOUNCE_WORDS: &[&str] = &["confirmed", "confirms", "confirm", "announced", "announces", "ordered", "orders", "plans for", "in the works"];
 const NEW_SEASON_WORDS: &[&str] = &["second season", "third season", "fourth season", "new season", "another season", "second round", "sequel", "production of"];
 const SCRIPT_READING_WORDS: &[&str] = &["script reading", "script-reading", "table read"];
@@ -69,7 +69,8 @@ pub fn find_events(doc: &mut Doc) {
         let season = season_number(&text);
         let status = sentence_status(&text);
         let has_date = doc.dates.iter().any(|d| sentence.span.start as usize <= d.start && d.end <= sentence.span.end as usize && d.timex_type != TimexType::Duration);
-        for (event_type, (at, len)) in detect(&text, has_date) {
+        let plain = doc.slice(sentence.span).to_ascii_lowercase();
+        for (event_type, (at, len)) in detect(&text, &plain, has_date) {
             let trigger = Span::new(sentence.span.start as usize + at, sentence.span.start as usize + at + len);
             let date = anchoring_date(doc, sentence.span, trigger);
             let status = adjust_for_future(doc, event_type, status, date);
@@ -108,7 +109,8 @@ fn masked_lowercase(doc: &Doc, sentence: Span) -> String {
 }
 
 /// The events a sentence states, each with its trigger (offset, length).
-fn detect(text: &str, has_date: bool) -> Vec<(EventType, (usize, usize))> {
+/// `text` has its names blanked; `plain` has not (award names hold their cue).
+fn detect(text: &str, plain: &str, has_date: bool) -> Vec<(EventType, (usize, usize))> {
     let mut found = Vec::new();
     if let Some(t) = find_any(text, RENEWAL_WORDS).or_else(|| announced_season(text)) {
         found.push((EventType::Renewal, t));
@@ -139,7 +141,7 @@ fn detect(text: &str, has_date: bool) -> Vec<(EventType, (usize, usize))> {
     if let Some(t) = find_any(text, CASTING_WORDS) {
         found.push((EventType::Casting, t));
     }
-    if find_any(text, AWARD_NOUNS).is_some() {
+    if find_any(plain, AWARD_NOUNS).is_some() {
         if let Some(t) = find_any(text, AWARD_WORDS) {
             found.push((EventType::Award, t));
         }
@@ -159,7 +161,8 @@ fn release_trigger(text: &str, has_date: bool) -> Option<(usize, usize)> {
     let verb = find_all(text, RELEASE_WORDS).into_iter().find(|&(at, len)| {
         let after = slice_within(text, at + len, at + len + 30);
         let before = slice_within(text, at.saturating_sub(8), at);
-        find_any(after, RELEASED_ARTIFACTS).is_none() && !before.ends_with("acting ") && !before.ends_with("were ") || has_date && find_any(after, RELEASED_ARTIFACTS).is_none()
+        let about_the_work = find_any(after, RELEASED_ARTIFACTS).is_none() && !after.starts_with(" out");
+        about_the_work && (!before.ends_with("acting ") && !before.ends_with("were ") || has_date)
     });
     verb.or_else(|| if has_date { find_any(text, RELEASE_NOUNS) } else { None })
 }

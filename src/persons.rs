@@ -71,8 +71,22 @@ struct Building {
     mentions: Vec<usize>,
 }
 
+/// `Lee "Bare-su" Su-hyeok` → (`Lee Su-hyeok`, `Bare-su`).
+fn split_nickname(form: &str) -> Option<(String, &str)> {
+    let open = form.find('"')?;
+    let close = open + 1 + form[open + 1..].find('"')?;
+    let plain = format!("{} {}", form[..open].trim_end(), form[close + 1..].trim_start());
+    Some((plain.trim().to_string(), &form[open + 1..close]))
+}
+
 impl Building {
     fn add_form(&mut self, form: &str) {
+        // A quoted nickname inside a name: the plain name is the person's
+        // name, the nickname a short form.
+        if let Some((plain, nickname)) = split_nickname(form) {
+            self.add_form(&plain);
+            self.short.push(short_key(nickname));
+        }
         if !self.forms.iter().any(|f| f == form) {
             self.forms.push(form.to_string());
         }
@@ -177,17 +191,71 @@ fn kind_of(forms: &[String]) -> PersonKind {
 }
 
 fn finish(person: Building) -> PersonCluster {
-    // Fullest form: the most letters, then hyphenated over spaced
-    // (`Park Ji-hu` over `Park Ji Hu`), then first seen.
+    // Fullest form: no nickname in it, the most letters, then hyphenated
+    // over spaced (`Park Ji-hu` over `Park Ji Hu`), then first seen.
     let name = person
         .forms
         .iter()
         .enumerate()
-        .max_by_key(|(i, f)| (fold_name(f).chars().count(), std::cmp::Reverse(f.split_whitespace().count()), std::cmp::Reverse(*i)))
+        .max_by_key(|(i, f)| (!f.contains('"'), fold_name(f).chars().count(), std::cmp::Reverse(f.split_whitespace().count()), std::cmp::Reverse(*i)))
         .map(|(_, f)| f.clone())
         .unwrap_or_default();
     let aliases = person.forms.iter().filter(|f| **f != name).cloned().collect();
     let mut mentions = person.mentions;
     mentions.sort_unstable();
     PersonCluster { name, aliases, kind: kind_of(&person.forms), mentions }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{CreationTime, EntityMention};
+
+    /// Groups the given PER mentions (every occurrence of each string).
+    fn persons(text: &str, names: &[&str]) -> Vec<(String, Vec<String>)> {
+        let mut doc = Doc::new("t.txt".into(), text.into(), None::<CreationTime>);
+        for name in names {
+            for (at, _) in text.match_indices(name) {
+                let span = Span::new(at, at + name.len());
+                if !doc.mentions.iter().any(|m| m.span.start < span.end && span.start < m.span.end) {
+                    doc.mentions.push(EntityMention { span, label: Label::PER });
+                }
+            }
+        }
+        doc.mentions.sort_by_key(|m| m.span);
+        group_persons(&doc).into_iter().map(|p| (p.name, p.aliases)).collect()
+    }
+
+    #[test]
+    fn groups_given_names_spelling_variants_and_nicknames() {
+        let text = "Park Ji-hu joined the cast. Park Ji Hu said Ji-hu was thrilled. Lee \"Bare-su\" Su-hyeok returns, and Su-hyeok smiles.";
+        let found = persons(text, &["Park Ji-hu", "Park Ji Hu", "Ji-hu", "Lee \"Bare-su\" Su-hyeok", "Su-hyeok"]);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(found[0], ("Park Ji-hu".to_string(), vec!["Park Ji Hu".to_string(), "Ji-hu".to_string()]));
+        assert_eq!(found[1].0, "Lee Su-hyeok");
+        assert!(found[1].1.contains(&"Lee \"Bare-su\" Su-hyeok".to_string()), "{found:?}");
+    }
+
+    #[test]
+    fn links_stage_names_and_keeps_namesakes_apart() {
+        let text = "Lomon (Park Solomon) returns. Lee Min-jae and Lee Jae-kyoo met. Lee Jae-kyoo directs.";
+        let found = persons(text, &["Lomon", "Park Solomon", "Lee Min-jae", "Lee Jae-kyoo"]);
+        let names: Vec<&str> = found.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["Park Solomon", "Lee Min-jae", "Lee Jae-kyoo"]);
+        assert_eq!(found[0].1, ["Lomon"]);
+    }
+
+    #[test]
+    fn a_surname_alone_is_the_nearest_person_before_it() {
+        let text = "Lee Min-jae met Lee Jae-kyoo. Lee said the shoot went well.";
+        let found = persons(text, &["Lee Min-jae", "Lee Jae-kyoo", "Lee"]);
+        assert_eq!(found[1], ("Lee Jae-kyoo".to_string(), vec!["Lee".to_string()]));
+    }
+
+    #[test]
+    fn romanisation_variants_are_one_person() {
+        assert_eq!(name_key("Koo Kyo-hwan"), name_key("Goo Kyo Hwan"));
+        assert_eq!(name_key("Lee Do-hyeon"), name_key("Lee Do-hyun"));
+        assert_ne!(name_key("Lee Min-jae"), name_key("Lee Jae-kyoo"));
+    }
 }

@@ -89,6 +89,20 @@ pub enum Expr {
     TheYear,
     Duration(String),
     Set(String),
+    /// A DATE value fixed at recognition (`the 20th century` → `19`).
+    Literal(String),
+    /// A holiday: fixed `(month, day)` or computed from the year by `rule`;
+    /// `offset` from `last`/`next`/`this`.
+    Holiday {
+        month: u32,
+        rule: Holiday,
+        offset: Option<i32>,
+    },
+    /// `this morning` (0), `last night` (-1): a part of a day near the DCT.
+    DayPart {
+        offset: i32,
+        code: &'static str,
+    },
     /// A time of day, optionally with its date (`May 31, 2022 3:02 pm`).
     Time {
         date: Option<Box<Expr>>,
@@ -96,6 +110,20 @@ pub enum Expr {
         minute: u32,
         second: Option<u32>,
     },
+}
+
+/// How a holiday's day is found in its month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Holiday {
+    Fixed(u32),
+    /// The `n`th (1-based; 5 = last) given ISO weekday of the month.
+    NthWeekday {
+        n: u32,
+        wd: u32,
+    },
+    /// The Tuesday after the first Monday (US Election Day).
+    Election,
+    Easter,
 }
 
 #[derive(Debug, Clone)]

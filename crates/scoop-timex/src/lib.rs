@@ -112,15 +112,38 @@ impl Tagger {
     /// outside it is context only, e.g. a metadata prefix). Results sorted
     /// by start, non-overlapping. An invalid range yields no results.
     pub fn tag(&self, text: &str, range: Range<usize>, dct: Option<Dct>) -> Vec<Timex> {
+        self.tag_styled(text, range, dct, false)
+    }
+
+    /// Like [`Tagger::tag`], following TimeML / TimeBank conventions where
+    /// they differ from the extraction guide: parts of the day join their
+    /// day (`Friday night` → TIME `…TNI`), clock times join the date they
+    /// precede (`5 p.m. EST Nov. 9`), `this morning`, `last night` are
+    /// TIMEs, adjectival `daily` is a SET, and a duration adjective after an
+    /// article is kept without it (`the [eight-year] war`).
+    pub fn tag_timeml(&self, text: &str, range: Range<usize>, dct: Option<Dct>) -> Vec<Timex> {
+        self.tag_styled(text, range, dct, true)
+    }
+
+    fn tag_styled(
+        &self,
+        text: &str,
+        range: Range<usize>,
+        dct: Option<Dct>,
+        timeml: bool,
+    ) -> Vec<Timex> {
         let (lo, hi) = (range.start, range.end.min(text.len()));
         if lo >= hi || !text.is_char_boundary(lo) || !text.is_char_boundary(hi) {
             return Vec::new();
         }
-        let cands = self.recognizer.candidates(text, lo, hi);
+        let cands = self.recognizer.candidates(text, lo, hi, timeml);
         let mut resolver = Resolver::new(text, lo, hi, dct);
         let mut records: Vec<Resolved> = cands.iter().map(|c| resolver.resolve(c)).collect();
         pin_day_refs(text, &mut records);
-        attach_times(text, &mut records);
+        attach_times(text, &mut records, timeml);
+        if timeml {
+            join_day_parts(text, hi, &mut records);
+        }
         records
             .into_iter()
             .map(|r| {
@@ -168,8 +191,10 @@ fn pin_day_refs(text: &str, records: &mut [Resolved]) {
 /// Gives a bare time of day the date next to it (`9:10 PM on Dec 10th`,
 /// `May 3 at 9 pm`) and drops times with no date: without one they are as
 /// likely scores or durations as clock times.
-fn attach_times(text: &str, records: &mut Vec<Resolved>) {
+fn attach_times(text: &str, records: &mut Vec<Resolved>, timeml: bool) {
     let mut keep = vec![true; records.len()];
+    // TimeML: `5 p.m. EST Nov. 9`, `noon Thursday` are one TIME.
+    let mut merge = vec![false; records.len()];
     for i in 0..records.len() {
         let Origin::TimeOfDay {
             hour,
@@ -181,8 +206,13 @@ fn attach_times(text: &str, records: &mut Vec<Resolved>) {
         };
         let next = records.get(i + 1).filter(|n| {
             let gap = text[records[i].end..n.start].trim();
+            let gap = strip_zone(gap);
             (gap.is_empty() || gap.eq_ignore_ascii_case("on") || gap == ",") && has_day(&n.value)
         });
+        if timeml && next.is_some() {
+            let gap = strip_zone(text[records[i].end..records[i + 1].start].trim());
+            merge[i] = gap.is_empty() || gap == ",";
+        }
         let prev = i.checked_sub(1).map(|p| &records[p]).filter(|p| {
             let gap = text[p.end..records[i].start]
                 .trim()
@@ -195,8 +225,65 @@ fn attach_times(text: &str, records: &mut Vec<Resolved>) {
             None => keep[i] = false,
         }
     }
+    for i in (0..records.len()).rev() {
+        if merge[i] && keep[i] && i + 1 < records.len() {
+            records[i].end = records[i + 1].end;
+            keep[i + 1] = false;
+        }
+    }
     let mut k = keep.into_iter();
     records.retain(|_| k.next().unwrap_or(false));
+}
+
+/// `EST`, `EDT`, `GMT`... between a clock time and its date.
+fn strip_zone(gap: &str) -> &str {
+    let g = gap.trim_start_matches(['(', ',']).trim();
+    for z in [
+        "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "GMT", "UTC",
+    ] {
+        if let Some(rest) = g.strip_prefix(z) {
+            if !rest.starts_with(|c: char| c.is_alphanumeric()) {
+                return rest.trim_start_matches([')']).trim();
+            }
+        }
+    }
+    gap
+}
+
+/// TimeML: a day followed by a part of the day is one TIME (`Friday
+/// night` → `1998-02-13TNI`, `yesterday morning`).
+fn join_day_parts(text: &str, hi: usize, records: &mut [Resolved]) {
+    for r in records.iter_mut() {
+        if r.timex_type != TimexType::Date || !has_day(&r.value) {
+            continue;
+        }
+        let after = &text[r.end..hi];
+        let rest = after.trim_start_matches([' ', '\t']);
+        let ws = after.len() - rest.len();
+        if ws == 0 {
+            continue;
+        }
+        let skip = ws;
+        for (w, code) in [
+            ("morning", "MO"),
+            ("afternoon", "AF"),
+            ("evening", "EV"),
+            ("night", "NI"),
+        ] {
+            let ok = rest
+                .get(..w.len())
+                .is_some_and(|p| p.eq_ignore_ascii_case(w))
+                && !rest[w.len()..].starts_with(|c: char| {
+                    c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'
+                });
+            if ok {
+                r.end += skip + w.len();
+                r.timex_type = TimexType::Time;
+                r.value = format!("{}T{code}", r.value);
+                break;
+            }
+        }
+    }
 }
 
 #[cfg(test)]

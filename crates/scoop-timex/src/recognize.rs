@@ -7,6 +7,7 @@
 mod amount;
 mod calendar;
 mod deictic;
+mod extra;
 
 use crate::context::{enclosing_token, next_token, prev_token, prev_token2};
 pub use crate::expr::{Cand, Expr, RelUnit, YearSpec};
@@ -16,6 +17,7 @@ use crate::lexicon::{
 use amount::{bare_units, duration, set};
 use calendar::{day_month, month, month_day, numeric, period};
 use deictic::{fiscal, ordinal_day, refs, relative, time, weekday};
+use extra::extra;
 use regex::{Captures, Regex};
 
 pub struct Recognizer {
@@ -33,6 +35,7 @@ pub struct Recognizer {
     time: Regex,
     ordinal_day: Regex,
     fiscal: Regex,
+    extra: Regex,
 }
 
 /// Builds a regex from trusted, constant fragments.
@@ -117,7 +120,7 @@ impl Recognizer {
                 "{b}(?:(?P<qm>{QUANT})\\s+)?(?:(?P<det>(?i:the\\s+(?:past|last|next|first|latest|coming|previous|following|same)|past|last|next|the))\\s+)?(?P<num>(?i:{NUMBER_WORDS}|a\\s+single|a\\s+couple\\s+of|a\\s+few|an|a|few|several|many|some|recent|the\\s+past\\s+few|the\\s+last\\s+few|the\\s+next\\s+few|the\\s+past|the\\s+last|the)|[0-9]+(?:\\.[0-9]+)?)(?P<hy>-|\\s+)(?P<unit>(?i:{UNIT})){b}(?:\\s+and\\s+(?P<num2>[0-9]+|(?i:{NUMBER_WORDS}))\\s+(?P<unit2>(?i:{UNIT})){b})?(?:\\s+(?P<ago>(?i:ago|earlier)){b})?"
             )),
             bare_units: re(&format!(
-                "{b}(?i:(?P<unit>years|months|weeks|decades|days)){b}(?:\\s+(?P<ago>(?i:ago)){b})?"
+                "{b}(?i:(?P<unit>years|months|weeks|decades|days|centuries)){b}(?:\\s+(?P<ago>(?i:ago)){b})?"
             )),
             set: re(&format!(
                 "{b}(?i:(?:every|each)\\s+(?:(?P<other>other)\\s+)?(?:(?P<sn>[0-9]+|{NUMBER_WORDS})\\s+)?(?P<su>{UNIT}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|morning|afternoon|evening|night)s?{b}(?:\\s+(?P<orso>or\\s+so){b})?|(?P<adv>weekly|daily|monthly|annually|yearly|nightly|biweekly){b})"
@@ -125,9 +128,10 @@ impl Recognizer {
             weekday: re(&format!(
                 "(?:{b}(?P<wrel>(?i:this\\s+past|last|next|this|coming))\\s+)?{b}(?P<wd>{WEEKDAY})(?P<pl>s)?{b}"
             )),
-            time: re(&format!("{b}(?P<t>{TIME})")),
+            time: re(&format!("{b}(?:(?P<t>{TIME})|(?P<nm>(?i:noon|midnight|midday)){b})")),
+            extra: re(&extra::pattern()),
             fiscal: re(&format!(
-                "{b}(?i:(?P<qdet>the\\s+(?:comparable\\s+)?(?:latest|most\\s+recent|current|previous|year-earlier|year-ago|same)|the|this|that|last|next|year-earlier|year-ago)\\s+(?:fiscal\\s+)?(?P<qunit>quarter|period)|(?P<ya>year-earlier|year-ago)|(?P<ydet>the\\s+(?:current\\s+)?(?:fiscal\\s+)?)year){b}"
+                "{b}(?i:(?P<qdet>the\\s+(?:comparable\\s+)?(?:latest|most\\s+recent|current|previous|year-earlier|year-ago|same)|the|this|that|last|next|year-earlier|year-ago)\\s+(?:fiscal\\s+)?(?P<qunit>quarter|period)|(?P<ya>year-earlier|year-ago)|(?P<ydet>the\\s+(?:current\\s+|full\\s+)?(?:fiscal\\s+)?)year){b}"
             )),
             ordinal_day: re(&format!(
                 "{b}(?i:the)\\s+(?P<od>(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)){b}"
@@ -136,10 +140,11 @@ impl Recognizer {
     }
 
     /// All candidates in `text[lo..hi]`, sorted by start and non-overlapping.
-    pub fn candidates(&self, text: &str, lo: usize, hi: usize) -> Vec<Cand> {
+    pub fn candidates(&self, text: &str, lo: usize, hi: usize, timeml: bool) -> Vec<Cand> {
         let hay = &text[..hi];
         let mut out = Vec::new();
-        let passes: [(&Regex, Handler); 14] = [
+        let passes: [(&Regex, Handler); 15] = [
+            (&self.extra, extra),
             (&self.fiscal, fiscal),
             (&self.numeric, numeric),
             (&self.month_day, month_day),
@@ -155,7 +160,12 @@ impl Recognizer {
             (&self.time, time),
             (&self.ordinal_day, ordinal_day),
         ];
-        let cx = Cx { text, lo, hi };
+        let cx = Cx {
+            text,
+            lo,
+            hi,
+            timeml,
+        };
         for (regex, handler) in passes {
             let mut at = lo;
             while let Some(caps) = regex.captures_at(hay, at) {
@@ -209,6 +219,8 @@ pub(crate) struct Cx<'t> {
     pub text: &'t str,
     pub lo: usize,
     pub hi: usize,
+    /// TimeML / TimeBank conventions (`Tagger::tag_timeml`).
+    pub timeml: bool,
 }
 
 impl<'t> Cx<'t> {
@@ -292,7 +304,7 @@ mod tests {
     fn range_of_days_gives_two_candidates() {
         let text = "Shooting is on January 17 and 18 next weekend.";
         let spans: Vec<_> = Recognizer::new()
-            .candidates(text, 0, text.len())
+            .candidates(text, 0, text.len(), false)
             .into_iter()
             .map(|c| &text[c.start..c.end])
             .collect();

@@ -13,6 +13,7 @@
 //!   unknown parts stay `X`.
 
 use crate::context::{self, Tense};
+use crate::expr::Holiday;
 use crate::recognize::{Cand, Expr, RelUnit, YearSpec};
 use crate::{Dct, TimexType};
 use chrono::{Datelike, Duration, Months, NaiveDate};
@@ -247,6 +248,23 @@ impl<'t> Resolver<'t> {
                 }
             }
             Expr::Ref(v) => date((*v).to_string()),
+            Expr::Literal(v) => date(v.clone()),
+            Expr::Holiday {
+                month,
+                rule,
+                offset,
+            } => date(self.holiday(*month, *rule, *offset, c)),
+            Expr::DayPart { offset, code } => match self.dct_date() {
+                Some(d) => (
+                    Time,
+                    format!(
+                        "{}T{code}",
+                        ymd(d + chrono::Duration::days(i64::from(*offset)))
+                    ),
+                    Origin::Other,
+                ),
+                None => (Time, format!("XXXX-XX-XXT{code}"), Origin::Other),
+            },
             Expr::Duration(v) => (Duration, v.clone(), Origin::Other),
             Expr::Set(v) => (Set, v.clone(), Origin::Other),
             Expr::Time {
@@ -470,6 +488,36 @@ impl<'t> Resolver<'t> {
         format!("{}-{month:02}", y4(y))
     }
 
+    /// A holiday's date: `last`/`next` the occurrence before/after the DCT,
+    /// otherwise the one the sentence's tense implies (as for `Jan. 31`).
+    fn holiday(&self, month: u32, rule: Holiday, offset: Option<i32>, c: &Cand) -> String {
+        let Some(base) = self.dct_date() else {
+            return match rule {
+                Holiday::Fixed(d) => format!("XXXX-{month:02}-{d:02}"),
+                _ => "XXXX-XX-XX".to_string(),
+            };
+        };
+        let key = |y: i32| {
+            holiday_date(y, month, rule).map_or(i64::MIN / 4, |x| i64::from(x.num_days_from_ce()))
+        };
+        let now = i64::from(base.num_days_from_ce());
+        let y = match offset {
+            Some(o) if o < 0 => (base.year() - 1..=base.year())
+                .rev()
+                .find(|&y| key(y) < now)
+                .unwrap_or(base.year() - 1),
+            Some(o) if o > 0 => (base.year()..=base.year() + 1)
+                .find(|&y| key(y) > now)
+                .unwrap_or(base.year() + 1),
+            Some(_) => base.year(),
+            None => {
+                let tense = context::tense(self.text, self.lo, self.hi, c.start, c.end);
+                pick_year(base.year(), now, key, tense, 270)
+            }
+        };
+        holiday_date(y, month, rule).map_or_else(|| format!("{y:04}"), ymd)
+    }
+
     fn ago(&self, amount: Option<u32>, unit: char) -> String {
         let Some(n) = amount else {
             return "PAST_REF".to_string();
@@ -522,6 +570,42 @@ fn pick_year(
             .min_by_key(|&y| ((key(y) - anchor_key).abs(), (y - anchor_year).abs()))
             .unwrap_or(anchor_year)
     })
+}
+
+/// The date of a holiday in year `y`.
+fn holiday_date(y: i32, month: u32, rule: Holiday) -> Option<NaiveDate> {
+    match rule {
+        Holiday::Fixed(d) => NaiveDate::from_ymd_opt(y, month, d),
+        Holiday::NthWeekday { n, wd } => {
+            let first = NaiveDate::from_ymd_opt(y, month, 1)?;
+            let lead =
+                (i64::from(wd) - i64::from(first.weekday().number_from_monday())).rem_euclid(7);
+            let mut d = first + Duration::days(lead + 7 * (i64::from(n) - 1));
+            while d.month() != month {
+                d -= Duration::days(7);
+            }
+            Some(d)
+        }
+        Holiday::Election => {
+            let first_monday = holiday_date(y, 11, Holiday::NthWeekday { n: 1, wd: 1 })?;
+            Some(first_monday + Duration::days(1))
+        }
+        Holiday::Easter => {
+            // Anonymous Gregorian algorithm.
+            let a = y % 19;
+            let (b, c) = (y / 100, y % 100);
+            let (d, e) = (b / 4, b % 4);
+            let f = (b + 8) / 25;
+            let g = (b - f + 1) / 3;
+            let h = (19 * a + b - d - g + 15) % 30;
+            let (i, k) = (c / 4, c % 4);
+            let l = (32 + 2 * e + 2 * i - h - k) % 7;
+            let m = (a + 11 * h + 22 * l) / 451;
+            let month = (h + l - 7 * m + 114) / 31;
+            let day = (h + l - 7 * m + 114) % 31 + 1;
+            NaiveDate::from_ymd_opt(y, month as u32, day as u32)
+        }
+    }
 }
 
 /// Value of a relative expression against `base` (DCT or anchor).
@@ -616,6 +700,24 @@ mod tests {
         assert_eq!(pick_year(2023, now, key, Tense::Unknown, 12), 2024);
         // Too far back for the tense to hold: the closest wins.
         assert_eq!(pick_year(2023, now, key, Tense::Past, 9), 2024);
+    }
+
+    #[test]
+    fn holiday_dates() {
+        let d = |y, m, r| holiday_date(y, m, r).map(ymd);
+        assert_eq!(
+            d(1999, 11, Holiday::NthWeekday { n: 4, wd: 4 }).as_deref(),
+            Some("1999-11-25")
+        );
+        assert_eq!(
+            d(1998, 11, Holiday::Election).as_deref(),
+            Some("1998-11-03")
+        );
+        assert_eq!(d(2000, 3, Holiday::Easter).as_deref(), Some("2000-04-23"));
+        assert_eq!(
+            d(2024, 5, Holiday::NthWeekday { n: 5, wd: 1 }).as_deref(),
+            Some("2024-05-27")
+        );
     }
 
     #[test]

@@ -572,3 +572,64 @@ fn news_relative_extents() {
         pairs(&[("today", "1998-02-13"), ("today", "PRESENT_REF")])
     );
 }
+
+/// (span, type, value) under TimeML conventions.
+fn tml(text: &str, dct: &str) -> Vec<(String, &'static str, String)> {
+    Tagger::new()
+        .tag_timeml(text, 0..text.len(), Dct::parse(dct))
+        .into_iter()
+        .map(|t| {
+            (
+                text[t.start..t.end].to_string(),
+                t.timex_type.as_str(),
+                t.value,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn spoken_years_centuries_holidays() {
+    let t = "In nineteen ninety-six and January nineteen ninety-seven, by the year two thousand, in the 20th century, an 11th century temple, found on Thanksgiving Day, last Christmas, by year-end.";
+    assert_eq!(
+        sv(t, Some("2000-01-07")),
+        pairs(&[
+            ("nineteen ninety-six", "1996"),
+            ("January nineteen ninety-seven", "1997-01"),
+            ("the year two thousand", "2000"),
+            ("the 20th century", "19"),
+            ("11th century", "10"),
+            ("Thanksgiving Day", "1999-11-25"),
+            ("last Christmas", "1999-12-25"),
+            ("year-end", "2000"),
+        ])
+    );
+    // `20th Century Studios` is a name.
+    assert!(sv("a 20th Century Studios film", DCT).is_empty());
+}
+
+#[test]
+fn timeml_conventions() {
+    let t = "Police said Friday night that talks broke off at noon Thursday and the offer expires at 5 p.m. EST Nov. 9; she spoke this morning, after last night, in the eight-year war, with daily rallies, for the year ended June 30.";
+    assert_eq!(
+        tml(t, "1989-11-03"),
+        [
+            ("Friday night", "TIME", "1989-11-03TNI"),
+            ("noon Thursday", "TIME", "1989-11-02T12:00"),
+            ("5 p.m. EST Nov. 9", "TIME", "1989-11-09T17:00"),
+            ("this morning", "TIME", "1989-11-03TMO"),
+            ("last night", "TIME", "1989-11-02TNI"),
+            ("eight-year", "DURATION", "P8Y"),
+            ("daily", "SET", "P1D"),
+            ("the year", "DURATION", "P1Y"),
+            ("June 30", "DATE", "1989-06-30"),
+        ]
+        .map(|(a, b, c)| (a.to_string(), b, c.to_string()))
+    );
+    // The guide's conventions keep the day alone and skip the rest.
+    let guide = sv(
+        "Police said Friday night that the daily rallies go on.",
+        Some("1989-11-03"),
+    );
+    assert_eq!(guide, pairs(&[("Friday", "1989-11-03")]));
+}

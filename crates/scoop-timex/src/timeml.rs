@@ -322,7 +322,7 @@ fn to_tml(t: &Timex) -> TmlTimex {
 /// Tags a parsed file's text with its DCT.
 pub fn tag(tagger: &Tagger, tml: &Tml) -> Vec<TmlTimex> {
     tagger
-        .tag(&tml.text, 0..tml.text.len(), tml.dct)
+        .tag_timeml(&tml.text, 0..tml.text.len(), tml.dct)
         .iter()
         .map(to_tml)
         .collect()

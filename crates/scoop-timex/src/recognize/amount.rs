@@ -116,9 +116,15 @@ pub(crate) fn duration(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
         return;
     }
     let det = caps.name("det");
-    if det.is_some_and(|d| lower(d.as_str()) == "the") && (hyphen || vague) {
+    let the_adj = det.is_some_and(|d| lower(d.as_str()) == "the") && hyphen && !vague;
+    if det.is_some_and(|d| lower(d.as_str()) == "the")
+        && (hyphen || vague)
+        && !(cx.timeml && the_adj)
+    {
         return; // `the 24-hour period`: the article belongs to the noun
     }
+    // TimeML: `the [eight-year] war`, the adjective without its article.
+    let det = if the_adj { None } else { det };
     // `over the past three years`: before an article `over` is a preposition.
     let qm =
         qm.filter(|q| det.is_none() || !matches!(lower(q.as_str()).as_str(), "over" | "under"));
@@ -239,6 +245,10 @@ pub(crate) fn set(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
                     | "with"
                     | "starting"
             );
+        // TimeML annotates adjectival `daily` too (`the daily tally`), but
+        // not `average daily volume`.
+        let before_noun = before_noun
+            && !(cx.timeml && lower(adv.as_str()) == "daily" && cx.prev(m.start()) != "average");
         if adv.as_str().starts_with(|c: char| c.is_uppercase()) || before_noun {
             return;
         }

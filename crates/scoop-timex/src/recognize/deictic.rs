@@ -271,6 +271,11 @@ pub(crate) fn fiscal(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
         // `for the year`, `in the year ended`; not `the year 2000`, `the year
         // before` or a title (`Player of the Year`).
         let prev = cx.prev(m.start());
+        // `the year ended March 31`: a reporting year, a duration in TimeML.
+        if matches!(next.as_str(), "ended" | "ending") && !m.as_str().ends_with("Year") {
+            push(out, m.start(), m.end(), Expr::Duration("P1Y".into()), None);
+            return;
+        }
         let ok = matches!(
             prev.as_str(),
             "for" | "in" | "during" | "through" | "throughout" | "of"
@@ -343,7 +348,27 @@ pub(crate) fn parse_time(s: &str) -> Option<(u32, u32, Option<u32>)> {
 }
 
 pub(crate) fn time(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
-    let (Some(m), Some(t)) = (caps.get(0), caps.name("t")) else {
+    let Some(m) = caps.get(0) else { return };
+    if let Some(nm) = caps.name("nm") {
+        // TimeML: `noon Thursday`, `midnight Friday` (kept only next to a day).
+        if !cx.timeml || !cx.starts_in_range(m.start()) {
+            return;
+        }
+        let hour = if lower(nm.as_str()) == "midnight" {
+            24
+        } else {
+            12
+        };
+        let expr = Expr::Time {
+            date: None,
+            hour,
+            minute: 0,
+            second: None,
+        };
+        push(out, m.start(), m.end(), expr, None);
+        return;
+    }
+    let Some(t) = caps.name("t") else {
         return;
     };
     if !cx.starts_in_range(m.start())

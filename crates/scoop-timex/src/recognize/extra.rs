@@ -1,0 +1,170 @@
+//! Handlers for less frequent expressions: spoken years (`nineteen
+//! ninety-six`, `the year two thousand`), centuries (`the 20th century`),
+//! holidays (`Thanksgiving Day`, `last Christmas`), `year-end`, and, under
+//! TimeML conventions, parts of a day near the DCT (`this morning`, `last
+//! night`).
+
+use super::{lower, push, Cx};
+use crate::expr::{Cand, Expr, Holiday, RelUnit, YearSpec};
+use crate::lexicon::{self as lex, MONTH};
+use regex::Captures;
+
+const TENS: &str = "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)";
+const UNITS: &str = "(?:one|two|three|four|five|six|seven|eight|nine)";
+
+pub(crate) fn pattern() -> String {
+    let b = "(?-u:\\b)";
+    format!(
+        "{b}(?:(?:(?P<smon>{MONTH})\\s+)?(?P<the_year>(?i:the\\s+year)\\s+)?(?P<spoken>(?i:nineteen[\\s-]+(?:{TENS}(?:[\\s-]+{UNITS})?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|two\\s+thousand(?:\\s+and\\s+{UNITS}|\\s+{UNITS})?)){b}\
+         |(?P<cthe>(?i:the)\\s+)?(?P<cent>[0-9]{{1,2}}(?:st|nd|rd|th)|(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first))[\\s-]+century{b}\
+         |(?:(?P<hrel>(?i:last|next|this))\\s+)?(?P<hol>Thanksgiving(?:\\s+Day)?|Christmas(?:\\s+(?:Day|Eve))?|New\\s+Year(?:'|’)s(?:\\s+(?:Day|Eve))?|Election\\s+Day|Easter(?:\\s+Sunday)?|Independence\\s+Day|Halloween|Memorial\\s+Day|Labor\\s+Day|Veterans(?:'|’)?\\s+Day){b}\
+         |(?P<ye>(?i:year-end|year\\s+end|year(?:'|’)s\\s+end)){b}\
+         |(?P<dp>(?i:this|last))\\s+(?P<dpw>(?i:morning|afternoon|evening|night)){b})"
+    )
+}
+
+fn word_number(s: &str) -> Option<u32> {
+    let w: Vec<String> = lower(s)
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty() && *w != "and")
+        .map(str::to_string)
+        .collect();
+    match w.as_slice() {
+        [a] => lex::parse_number(a),
+        [a, b] => Some(lex::parse_number(a)? + lex::parse_number(b)?),
+        _ => None,
+    }
+}
+
+fn ordinal(s: &str) -> Option<u32> {
+    let l = lower(s);
+    let digits: String = l.chars().take_while(char::is_ascii_digit).collect();
+    if !digits.is_empty() {
+        return digits.parse().ok();
+    }
+    match l.as_str() {
+        "twentieth" => Some(20),
+        "twenty-first" => Some(21),
+        w => lex::parse_ordinal_day(w),
+    }
+}
+
+fn holiday(name: &str) -> Option<(u32, Holiday)> {
+    let n = lower(name);
+    let n: String = n.split_whitespace().collect::<Vec<_>>().join(" ");
+    let n = n.replace('’', "'");
+    Some(match n.as_str() {
+        "thanksgiving" | "thanksgiving day" => (11, Holiday::NthWeekday { n: 4, wd: 4 }),
+        "christmas" | "christmas day" => (12, Holiday::Fixed(25)),
+        "christmas eve" => (12, Holiday::Fixed(24)),
+        "new year's" | "new year's day" => (1, Holiday::Fixed(1)),
+        "new year's eve" => (12, Holiday::Fixed(31)),
+        "election day" => (11, Holiday::Election),
+        "easter" | "easter sunday" => (3, Holiday::Easter),
+        "independence day" => (7, Holiday::Fixed(4)),
+        "halloween" => (10, Holiday::Fixed(31)),
+        "memorial day" => (5, Holiday::NthWeekday { n: 5, wd: 1 }),
+        "labor day" => (9, Holiday::NthWeekday { n: 1, wd: 1 }),
+        "veterans day" | "veterans' day" => (11, Holiday::Fixed(11)),
+        _ => return None,
+    })
+}
+
+pub(crate) fn extra(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
+    let Some(m) = caps.get(0) else { return };
+    if !cx.starts_in_range(m.start()) {
+        return;
+    }
+    if let Some(sp) = caps.name("spoken") {
+        let l = lower(sp.as_str());
+        let year = if let Some(rest) = l.strip_prefix("nineteen") {
+            word_number(rest).map(|n| 1900 + n as i32)
+        } else {
+            // `two thousand` alone is an amount; `the year two thousand` a year.
+            if caps.name("the_year").is_none() && caps.name("smon").is_none() {
+                return;
+            }
+            let rest = l.trim_start_matches("two").trim_start();
+            let rest = rest.trim_start_matches("thousand").trim();
+            if rest.is_empty() {
+                Some(2000)
+            } else {
+                word_number(rest).map(|n| 2000 + n as i32)
+            }
+        };
+        let Some(year) = year else { return };
+        // `nineteen ninety-six people`: a count.
+        if lex::is_count_noun(cx.next(m.end())) {
+            return;
+        }
+        let month = caps
+            .name("smon")
+            .and_then(|mo| lex::month_number(mo.as_str()));
+        let expr = Expr::Cal {
+            year: YearSpec::Known(year),
+            month,
+            day: None,
+        };
+        push(out, m.start(), m.end(), expr, None);
+        return;
+    }
+    if let Some(c) = caps.name("cent").and_then(|c| ordinal(c.as_str())) {
+        if !(1..=21).contains(&c) {
+            return;
+        }
+        let expr = Expr::Literal(format!("{:02}", c - 1));
+        push(out, m.start(), m.end(), expr, None);
+        return;
+    }
+    if let Some(h) = caps.name("hol") {
+        let Some((month, rule)) = holiday(h.as_str()) else {
+            return;
+        };
+        let offset = caps.name("hrel").map(|r| match lower(r.as_str()).as_str() {
+            "last" => -1,
+            "next" => 1,
+            _ => 0,
+        });
+        let expr = Expr::Holiday {
+            month,
+            rule,
+            offset,
+        };
+        push(out, m.start(), m.end(), expr, None);
+        return;
+    }
+    if caps.name("ye").is_some() {
+        let expr = Expr::Rel {
+            unit: RelUnit::Year,
+            offset: 0,
+            anaphoric: false,
+        };
+        push(out, m.start(), m.end(), expr, None);
+        return;
+    }
+    if let (Some(dp), Some(w), true) = (caps.name("dp"), caps.name("dpw"), cx.timeml) {
+        let w = lower(w.as_str());
+        let offset = if lower(dp.as_str()) == "last" {
+            // `last night` is the night before; `last morning` is not a day part.
+            if w != "night" {
+                return;
+            }
+            -1
+        } else {
+            0
+        };
+        let code = match w.as_str() {
+            "morning" => "MO",
+            "afternoon" => "AF",
+            "evening" => "EV",
+            _ => "NI",
+        };
+        push(
+            out,
+            m.start(),
+            m.end(),
+            Expr::DayPart { offset, code },
+            None,
+        );
+    }
+}
