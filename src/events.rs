@@ -274,12 +274,17 @@ fn location_after(doc: &Doc, in_sentence: &[usize], trigger: Span) -> Option<Str
         .map(|m| doc.original_slice(m.span).to_string())
 }
 
+/// An unstated work or season agrees with any.
+fn agree<T: PartialEq>(a: &Option<T>, b: &Option<T>) -> bool {
+    a.is_none() || b.is_none() || a == b
+}
+
 /// An event stated several times is one: same type, person or date, status
 /// and work. A dateless statement of an event the document also dates adds
 /// nothing, and dateless statements of one event are one whatever their cues.
 fn dedupe(doc: &Doc, events: Vec<EventRecord>) -> Vec<EventRecord> {
     let value = |e: &EventRecord| e.date.map(|d| doc.dates[d].value.as_str());
-    let same_event = |a: &EventRecord, b: &EventRecord| a.event_type == b.event_type && a.person == b.person && a.work == b.work && a.season == b.season;
+    let same_event = |a: &EventRecord, b: &EventRecord| a.event_type == b.event_type && a.person == b.person && agree(&a.work, &b.work) && agree(&a.season, &b.season);
     let mut kept: Vec<EventRecord> = Vec::new();
     for event in &events {
         // The guide keys person events by person: the first statement stands.
