@@ -52,6 +52,13 @@ fn main() -> Result<()> {
         gold.extend(held_out.iter().map(|(g, _)| g.clone()));
         system.extend(system_records(Box::new(ModelRecognizer::new(model)), &held_out));
     }
+    // Optional: the system records, one JSON per document, for error analysis.
+    if let Some(dir) = std::env::var_os("SCOOP_CV_SYSTEM").map(PathBuf::from) {
+        std::fs::create_dir_all(&dir)?;
+        for r in &system {
+            std::fs::write(dir.join(format!("{}.json", r.doc)), serde_json::to_string_pretty(r)?)?;
+        }
+    }
     let report = score_corpus(&gold, &system);
     println!("{}", report.to_text());
     if let Some(path) = json_out {

@@ -9,7 +9,8 @@
 //!   (see [`Evidence`]): who is introduced as an actor or listed in a cast,
 //!   who is only ever called by a given name or introduced as a character;
 //!   pairs without evidence follow the document's other pairs;
-//! - crew cues before a name: `directed by`, `writer`, `webtoon by` …;
+//! - crew cues before a name (`directed by`, `writer`, `webtoon by` …) or
+//!   after it (`returns as director`, `wrote the script` …);
 //! - cast cues in the sentence (`cast`, `stars`, `joins`, `returning` …): every
 //!   other real person named there is an actor with no character.
 //!
@@ -57,6 +58,24 @@ const CREW_CUES: &[(&str, RoleKind)] = &[
     ("novel by", RoleKind::OriginalAuthor),
     ("written and illustrated by", RoleKind::OriginalAuthor),
     ("author", RoleKind::OriginalAuthor),
+];
+/// Cues just after a name that give a crew role (`X returns as director`).
+const CREW_CUES_AFTER: &[(&str, RoleKind)] = &[
+    ("as director", RoleKind::Director),
+    ("as the director", RoleKind::Director),
+    ("directed", RoleKind::Director),
+    ("directs", RoleKind::Director),
+    ("will direct", RoleKind::Director),
+    ("is directing", RoleKind::Director),
+    ("returns as director", RoleKind::Director),
+    ("as writer", RoleKind::Writer),
+    ("as the writer", RoleKind::Writer),
+    ("wrote the script", RoleKind::Writer),
+    ("is writing the script", RoleKind::Writer),
+    ("penned the script", RoleKind::Writer),
+    ("as producer", RoleKind::Producer),
+    ("produced", RoleKind::Producer),
+    ("created the", RoleKind::Creator),
 ];
 /// Words that make a sentence about the cast.
 const CAST_CUES: &[&str] = &[
@@ -237,7 +256,8 @@ fn linked_pair(doc: &Doc, a: EntityMention, b: EntityMention, pa: usize, pb: usi
         return Some((pb, pa));
     }
     let clause = between.split_once(", who").map_or(between.as_str(), |(before, _)| before);
-    if between.len() < 60 && ACTOR_THEN_CHARACTER.iter().any(|c| between.contains(c)) && !clause.contains(',') {
+    let crew_between = CREW_CUES_AFTER.iter().any(|(cue, _)| between.contains(cue));
+    if between.len() < 60 && !crew_between && ACTOR_THEN_CHARACTER.iter().any(|c| between.contains(c)) && !clause.contains(',') {
         return Some((pa, pb));
     }
     None
@@ -339,7 +359,13 @@ pub fn nearest_work(doc: &Doc, in_sentence: &[usize]) -> Option<String> {
 fn crew_cue(doc: &Doc, sentence: Span, name: Span) -> Option<RoleKind> {
     let before = doc.text[sentence.start as usize..name.start as usize].to_lowercase();
     let before = before.trim_end().trim_end_matches([',', ':']).trim_end();
-    CREW_CUES.iter().find(|(cue, _)| before.ends_with(cue)).map(|(_, role)| *role)
+    let after = doc.text[name.end as usize..sentence.end as usize].to_lowercase();
+    let after = after.trim_start().trim_start_matches(',').trim_start();
+    // `returns as director`: allow one verb between the name and the cue.
+    let after_verb = after.split_once(' ').map_or("", |(_, rest)| rest);
+    let found_before = CREW_CUES.iter().find(|(cue, _)| before.ends_with(cue));
+    let found_after = CREW_CUES_AFTER.iter().find(|(cue, _)| after.starts_with(cue) || after_verb.starts_with(cue));
+    found_before.or(found_after).map(|(_, role)| *role)
 }
 
 fn has_cast_cue(sentence: &str) -> bool {
