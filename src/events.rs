@@ -13,48 +13,51 @@ use crate::document::{Doc, Span};
 use crate::records::EventRecord;
 use crate::roles::{main_work, mention_persons, nearest_work};
 use scoop_gold::{EventType, Label, PersonKind, Status};
+use aho_corasick::AhoCorasick;
 use scoop_timex::TimexType;
+use std::sync::OnceLock;
 
 /// Renewal: a renewal word, or an announcement of a new season.
-const RENEWAL_WORDS: &[&str] = &["renewed", "renewal", "renews", "renew", "greenlit", "green-lit", "officially happening"];
-const ANNOUNCE_WORDS: &[&str] = &["confirmed", "confirms", "confirm", "announced", "announces", "ordered", "orders", "plans for", "in the works"];
-const NEW_SEASON_WORDS: &[&str] = &["second season", "third season", "fourth season", "new season", "another season", "second round", "sequel", "production of"];
-const SCRIPT_READING_WORDS: &[&str] = &["script reading", "script-reading", "table read"];
+static RENEWAL_WORDS: Cues = Cues::new(&["renewed", "renewal", "renews", "renew", "greenlit", "green-lit", "officially happening"]);
+static ANNOUNCE_WORDS: Cues = Cues::new(&["confirmed", "confirms", "confirm", "announced", "announces", "ordered", "orders", "plans for", "in the works"]);
+static NEW_SEASON_WORDS: Cues = Cues::new(&["second season", "third season", "fourth season", "new season", "another season", "second round", "sequel", "production of"]);
+static SCRIPT_READING_WORDS: Cues = Cues::new(&["script reading", "script-reading", "table read"]);
 /// Filming: a filming noun; with a start or end verb it is a start or a wrap.
-const FILMING_WORDS: &[&str] = &["filming", "shooting", "shoot", "production", "cameras", "film"];
-const START_WORDS: &[&str] = &["begin", "begins", "began", "begun", "beginning", "start", "starts", "started", "starting", "commence", "commenced", "kick off", "kicked off", "rolling", "crank in", "cranked in"];
-const END_WORDS: &[&str] = &["wrap", "wraps", "wrapped", "wrapping", "finished", "finish", "completed", "complete", "concluded", "stop", "ended"];
+static FILMING_WORDS: Cues = Cues::new(&["filming", "shooting", "shoot", "production", "cameras", "film"]);
+static START_WORDS: Cues = Cues::new(&["begin", "begins", "began", "begun", "beginning", "start", "starts", "started", "starting", "commence", "commenced", "kick off", "kicked off", "rolling", "crank in", "cranked in"]);
+static END_WORDS: Cues = Cues::new(&["wrap", "wraps", "wrapped", "wrapping", "finished", "finish", "completed", "complete", "concluded", "stop", "ended"]);
 /// Verbs of filming in progress when no start or end is said.
-const FILMING_ONGOING_WORDS: &[&str] = &["filming", "shooting", "is being filmed", "in production", "underway", "on set", "will shoot", "to shoot"];
+static WRAP_UP_WORDS: Cues = Cues::new(&["wrapped up", "wrap up", "wrapping up"]);
+static FILMING_ONGOING_WORDS: Cues = Cues::new(&["filming", "shooting", "is being filmed", "in production", "underway", "on set", "will shoot", "to shoot"]);
 /// Release: verbs, and the noun, which counts only with a date.
-const RELEASE_WORDS: &[&str] = &[
+static RELEASE_WORDS: Cues = Cues::new(&[
     "premiere", "premieres", "premiered", "released", "releases", "airs", "aired", "air", "debut", "debuts", "debuted", "dropped",
     "drops", "streaming", "will stream", "come out", "comes out", "coming soon", "return on", "returns on", "hit screens", "arrives",
-];
-const RELEASE_NOUNS: &[&str] = &["release", "premiere"];
+]);
+static RELEASE_NOUNS: Cues = Cues::new(&["release", "premiere"]);
 /// What is released when the work is not: `Netflix released a teaser`.
-const RELEASED_ARTIFACTS: &[&str] = &["teaser", "trailer", "poster", "photo", "still", "image", "video", "gallery", "statement", "report", "first look", "clip", "footage", "single", "ost", "album"];
-const CASTING_WORDS: &[&str] = &[
+static RELEASED_ARTIFACTS: Cues = Cues::new(&["teaser", "trailer", "poster", "photo", "still", "image", "video", "gallery", "statement", "report", "first look", "clip", "footage", "single", "ost", "album"]);
+static CASTING_WORDS: Cues = Cues::new(&[
     "cast", "casting", "joins", "joined", "join", "joining", "in talks", "returning", "return", "returns", "reprise", "reprising",
     "lineup", "line-up", "star", "stars", "starring", "confirmed to appear", "will appear", "roped in", "tapped", "replaces", "replace",
-];
-const CAST_EXIT_WORDS: &[&str] = &["exited", "exits", "left the", "leave the", "leaving the", "dropped out", "drop out", "declined", "stepped down", "will not return", "won't return", "not return"];
+]);
+static CAST_EXIT_WORDS: Cues = Cues::new(&["exited", "exits", "left the", "leave the", "leaving the", "dropped out", "drop out", "declined", "stepped down", "will not return", "won't return", "not return"]);
 /// Award: a verb of winning with an award noun in the sentence.
-const AWARD_WORDS: &[&str] = &["won", "wins", "win", "nominated", "nomination", "awarded", "received", "took home", "bagged", "landed"];
-const AWARD_NOUNS: &[&str] = &["award", "awards", "prize", "trophy", "emmy", "emmys", "oscar", "oscars", "globe", "baeksang", "nomination"];
+static AWARD_WORDS: Cues = Cues::new(&["won", "wins", "win", "nominated", "nomination", "awarded", "received", "took home", "bagged", "landed"]);
+static AWARD_NOUNS: Cues = Cues::new(&["award", "awards", "prize", "trophy", "emmy", "emmys", "oscar", "oscars", "globe", "baeksang", "nomination"]);
 
 /// Status cues, strongest first.
-const NEGATION_CUES: &[&str] = &["not", "n't", "yet to", "no official", "denied", "never", "has yet", "have yet", "no plans", "untrue", "shut down"];
-const RUMOR_CUES: &[&str] = &[
+static NEGATION_CUES: Cues = Cues::new(&["not", "n't", "yet to", "no official", "denied", "never", "has yet", "have yet", "no plans", "untrue", "shut down"]);
+static RUMOR_CUES: Cues = Cues::new(&[
     "rumored", "rumoured", "rumor", "rumour", "rumors", "rumours", "could", "might", "likely", "speculation", "speculating", "speculated",
     "speculate", "possibly", "perhaps", "seemingly", "bets are", "believed to", "hints", "may", "hopefully", "possible",
-];
-const REPORT_CUES: &[&str] = &[
+]);
+static REPORT_CUES: Cues = Cues::new(&[
     "according to", "reportedly", "reported", "report", "reports", "sources", "is said to", "it is being said", "allegedly", "insider",
     "under discussion", "nothing has been decided", "positively reviewing", "positively considering", "in talks", "in discussions",
     "considering", "been offered", "per ", "told",
-];
-const EXPECT_CUES: &[&str] = &["will", "is expected", "are expected", "set to", "slated", "scheduled", "plans to", "planning to", "upcoming", "is going to", "aims to", "expected to", "soon"];
+]);
+static EXPECT_CUES: Cues = Cues::new(&["will", "is expected", "are expected", "set to", "slated", "scheduled", "plans to", "planning to", "upcoming", "is going to", "aims to", "expected to", "soon"]);
 /// Prepositions that introduce a place: `at the X`, `in X`.
 const LOCATION_PREPOSITIONS: &[&str] = &[" at ", " in "];
 
@@ -112,15 +115,15 @@ fn masked_lowercase(doc: &Doc, sentence: Span) -> String {
 /// `text` has its names blanked; `plain` has not (award names hold their cue).
 fn detect(text: &str, plain: &str, has_date: bool) -> Vec<(EventType, (usize, usize))> {
     let mut found = Vec::new();
-    if let Some(t) = find_any(text, RENEWAL_WORDS).or_else(|| announced_season(text)) {
+    if let Some(t) = RENEWAL_WORDS.first(text).or_else(|| announced_season(text)) {
         found.push((EventType::Renewal, t));
     }
-    if let Some(t) = find_any(text, SCRIPT_READING_WORDS) {
+    if let Some(t) = SCRIPT_READING_WORDS.first(text) {
         found.push((EventType::ScriptReading, t));
     }
-    let filming_noun = find_any(text, FILMING_WORDS);
-    let start = filming_noun.and_then(|_| find_any(text, START_WORDS));
-    let end = filming_noun.and_then(|_| find_any(text, END_WORDS)).or_else(|| find_any(text, &["wrapped up", "wrap up", "wrapping up"]));
+    let filming_noun = FILMING_WORDS.first(text);
+    let start = filming_noun.and_then(|_| START_WORDS.first(text));
+    let end = filming_noun.and_then(|_| END_WORDS.first(text)).or_else(|| WRAP_UP_WORDS.first(text));
     if let Some(t) = start {
         found.push((EventType::FilmingStart, t));
     }
@@ -128,21 +131,21 @@ fn detect(text: &str, plain: &str, has_date: bool) -> Vec<(EventType, (usize, us
         found.push((EventType::FilmingEnd, t));
     }
     if start.is_none() && end.is_none() {
-        if let Some(t) = find_any(text, FILMING_ONGOING_WORDS) {
+        if let Some(t) = FILMING_ONGOING_WORDS.first(text) {
             found.push((EventType::Filming, t));
         }
     }
     if let Some(t) = release_trigger(text, has_date) {
         found.push((EventType::Release, t));
     }
-    if let Some(t) = find_any(text, CAST_EXIT_WORDS) {
+    if let Some(t) = CAST_EXIT_WORDS.first(text) {
         found.push((EventType::CastExit, t));
     }
-    if let Some(t) = find_any(text, CASTING_WORDS) {
+    if let Some(t) = CASTING_WORDS.first(text) {
         found.push((EventType::Casting, t));
     }
-    if find_any(plain, AWARD_NOUNS).is_some() {
-        if let Some(t) = find_any(text, AWARD_WORDS) {
+    if AWARD_NOUNS.first(plain).is_some() {
+        if let Some(t) = AWARD_WORDS.first(text) {
             found.push((EventType::Award, t));
         }
     }
@@ -151,20 +154,20 @@ fn detect(text: &str, plain: &str, has_date: bool) -> Vec<(EventType, (usize, us
 
 /// `Netflix confirmed a second season`: an announcement word shortly before a new-season phrase.
 fn announced_season(text: &str) -> Option<(usize, usize)> {
-    let (at, len) = find_any(text, ANNOUNCE_WORDS)?;
+    let (at, len) = ANNOUNCE_WORDS.first(text)?;
     let window = slice_within(text, at, at + len + 40);
-    find_any(window, NEW_SEASON_WORDS).map(|_| (at, len))
+    NEW_SEASON_WORDS.first(window).map(|_| (at, len))
 }
 
 /// A release verb not about a teaser or poster, or the noun with a date.
 fn release_trigger(text: &str, has_date: bool) -> Option<(usize, usize)> {
-    let verb = find_all(text, RELEASE_WORDS).into_iter().find(|&(at, len)| {
+    let verb = RELEASE_WORDS.all(text).into_iter().find(|&(at, len)| {
         let after = slice_within(text, at + len, at + len + 30);
         let before = slice_within(text, at.saturating_sub(8), at);
-        let about_the_work = find_any(after, RELEASED_ARTIFACTS).is_none() && !after.starts_with(" out");
+        let about_the_work = RELEASED_ARTIFACTS.first(after).is_none() && !after.starts_with(" out");
         about_the_work && (!before.ends_with("acting ") && !before.ends_with("were ") || has_date)
     });
-    verb.or_else(|| if has_date { find_any(text, RELEASE_NOUNS) } else { None })
+    verb.or_else(|| if has_date { RELEASE_NOUNS.first(text) } else { None })
 }
 
 /// `text[start..end]` widened to char boundaries and clipped to the text.
@@ -179,40 +182,63 @@ fn slice_within(text: &str, mut start: usize, end: usize) -> &str {
     &text[start..end]
 }
 
-/// First match of any cue at word boundaries: (byte offset, length).
-fn find_any(text: &str, cues: &[&str]) -> Option<(usize, usize)> {
-    find_all(text, cues).into_iter().min()
+/// A cue list, matched in one pass per text by an automaton built on first
+/// use. Single words match at word boundaries; phrases and clitics (`n't`)
+/// match anywhere.
+struct Cues {
+    words: &'static [&'static str],
+    automaton: OnceLock<AhoCorasick>,
 }
 
-fn find_all(text: &str, cues: &[&str]) -> Vec<(usize, usize)> {
-    let mut all: Vec<(usize, usize)> = cues.iter().flat_map(|c| word_matches(text, c).map(move |at| (at, c.len()))).collect();
-    all.sort_unstable();
-    all
-}
+impl Cues {
+    const fn new(words: &'static [&'static str]) -> Cues {
+        Cues { words, automaton: OnceLock::new() }
+    }
 
-fn word_matches<'a>(haystack: &'a str, needle: &'a str) -> impl Iterator<Item = usize> + 'a {
-    let bytes = haystack.as_bytes();
-    haystack.match_indices(needle).map(|(at, _)| at).filter(move |&at| {
-        let end = at + needle.len();
-        let left_ok = at == 0 || !bytes[at - 1].is_ascii_alphanumeric();
-        let right_ok = end >= bytes.len() || !bytes[end].is_ascii_alphanumeric();
-        left_ok && right_ok
-    })
-}
+    /// Every match, in order: (byte offset, length).
+    fn all(&self, text: &str) -> Vec<(usize, usize)> {
+        let automaton = self.automaton.get_or_init(|| AhoCorasick::new(self.words).expect("cue lists are plain strings"));
+        let bytes = text.as_bytes();
+        let mut found: Vec<(usize, usize)> = automaton
+            .find_overlapping_iter(text)
+            .filter(|m| {
+                let (at, end) = (m.start(), m.end());
+                let left_ok = at == 0 || !bytes[at - 1].is_ascii_alphanumeric();
+                let right_ok = end >= bytes.len() || !bytes[end].is_ascii_alphanumeric();
+                left_ok && right_ok
+            })
+            .map(|m| (m.start(), m.len()))
+            .collect();
+        found.sort_unstable();
+        found
+    }
 
-/// Single words match whole words; phrases and clitics (`n't`) match anywhere.
-fn has_cue(text: &str, cues: &[&str]) -> bool {
-    cues.iter().any(|c| if c.chars().all(char::is_alphanumeric) { word_matches(text, c).next().is_some() } else { text.contains(c) })
+    /// The first match at word boundaries.
+    fn first(&self, text: &str) -> Option<(usize, usize)> {
+        self.all(text).into_iter().next()
+    }
+
+    /// Whether the text holds a cue (phrases and clitics anywhere).
+    fn present(&self, text: &str) -> bool {
+        let automaton = self.automaton.get_or_init(|| AhoCorasick::new(self.words).expect("cue lists are plain strings"));
+        let bytes = text.as_bytes();
+        automaton.find_overlapping_iter(text).any(|m| {
+            let word = self.words[m.pattern().as_usize()];
+            let (at, end) = (m.start(), m.end());
+            !word.chars().all(char::is_alphanumeric)
+                || ((at == 0 || !bytes[at - 1].is_ascii_alphanumeric()) && (end >= bytes.len() || !bytes[end].is_ascii_alphanumeric()))
+        })
+    }
 }
 
 fn sentence_status(text: &str) -> Status {
-    if has_cue(text, NEGATION_CUES) {
+    if NEGATION_CUES.present(text) {
         Status::Negated
-    } else if has_cue(text, RUMOR_CUES) {
+    } else if RUMOR_CUES.present(text) {
         Status::Rumored
-    } else if has_cue(text, REPORT_CUES) {
+    } else if REPORT_CUES.present(text) {
         Status::Reported
-    } else if has_cue(text, EXPECT_CUES) {
+    } else if EXPECT_CUES.present(text) {
         Status::Expected
     } else {
         Status::Confirmed
@@ -240,7 +266,8 @@ fn is_after_dct(doc: &Doc, date: usize) -> bool {
 /// `season 2`, `second season`, `Season 2`: the first season number of the sentence.
 fn season_number(text: &str) -> Option<u32> {
     const ORDINALS: &[(&str, u32)] = &[("first", 1), ("second", 2), ("third", 3), ("fourth", 4), ("fifth", 5)];
-    let at = word_matches(text, "season").next()?;
+    static SEASON: Cues = Cues::new(&["season"]);
+    let (at, _) = SEASON.first(text)?;
     let after = text[at + "season".len()..].trim_start();
     let digits: String = after.chars().take_while(char::is_ascii_digit).collect();
     if let Ok(n) = digits.parse() {

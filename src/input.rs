@@ -83,8 +83,8 @@ pub struct ReadLimits {
 }
 
 /// Reads every source in order, lazily.
-pub fn read_all(sources: Vec<Source>, limits: ReadLimits) -> impl Iterator<Item = InputItem> {
-    sources.into_iter().flat_map(move |source| -> Box<dyn Iterator<Item = InputItem>> {
+pub fn read_all(sources: Vec<Source>, limits: ReadLimits) -> impl Iterator<Item = InputItem> + Send {
+    sources.into_iter().flat_map(move |source| -> Box<dyn Iterator<Item = InputItem> + Send> {
         match source {
             Source::Text(path) => Box::new(std::iter::once(read_text_file(&path, limits))),
             Source::Jsonl(path) => match File::open(&path) {

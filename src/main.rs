@@ -94,6 +94,9 @@ struct ExtractArgs {
     /// A model file from `scoop train ner` instead of the built-in one.
     #[arg(long)]
     ner_model: Option<PathBuf>,
+    /// Print throughput and per-stage wall time on stderr at the end.
+    #[arg(long)]
+    profile: bool,
 }
 
 #[derive(Args)]
@@ -185,6 +188,7 @@ fn run_extract(args: ExtractArgs) -> Result<u8> {
         quiet: args.quiet,
         max_doc_bytes: args.max_doc_bytes,
         batch_size: 256,
+        profile: args.profile,
     };
     let summary = extract(options, &pipeline)?;
     if summary.ok + summary.failed == 0 {

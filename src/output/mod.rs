@@ -15,7 +15,6 @@ use crate::document::Doc;
 use crate::input::InputFailure;
 use anyhow::{Context, Result};
 use rows::{DateRow, DocumentRow, EventRow, MentionRow, RoleRow};
-use std::collections::HashSet;
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -71,9 +70,9 @@ pub struct Writers {
     formats: Formats,
     tables: Option<Tables>,
     jsonl: Option<Box<dyn Write + Send>>,
-    jsonl_temp: Option<NamedTempFile>,
+    /// Buffered: serde_json writes a document in many small pieces.
+    jsonl_temp: Option<BufWriter<NamedTempFile>>,
     persons: PersonIndex,
-    json_names: HashSet<String>,
 }
 
 /// What a run wrote.
@@ -107,32 +106,30 @@ impl Writers {
             _ => None,
         };
         let (jsonl, jsonl_temp): (Option<Box<dyn Write + Send>>, _) = match (&dir, formats.jsonl) {
-            (Some(dir), true) => (None, Some(temp_file(dir)?)),
+            (Some(dir), true) => (None, Some(BufWriter::new(temp_file(dir)?))),
             (None, true) => (Some(Box::new(BufWriter::new(std::io::stdout()))), None),
             _ => (None, None),
         };
-        Ok(Writers { dir, formats, tables, jsonl, jsonl_temp, persons: PersonIndex::default(), json_names: HashSet::new() })
-    }
-
-    /// Whether a document id would overwrite another's JSON file.
-    pub fn claim_name(&mut self, id: &str) -> bool {
-        self.json_names.insert(json_file_name(id))
+        Ok(Writers { dir, formats, tables, jsonl, jsonl_temp, persons: PersonIndex::default() })
     }
 
     pub fn write_doc(&mut self, doc: &Doc, source: &str) -> Result<()> {
         let person_keys = self.persons.add_doc(doc);
-        let records = doc_records(doc);
-        if let (Some(dir), true) = (&self.dir, self.formats.json) {
-            let path = dir.join("json").join(json_file_name(&doc.id));
-            write_atomically(&path, |w| Ok(serde_json::to_writer_pretty(w, &records)?))?;
-        }
-        if let Some(temp) = &mut self.jsonl_temp {
-            serde_json::to_writer(&mut *temp, &records)?;
-            temp.write_all(b"\n")?;
-        }
-        if let Some(out) = &mut self.jsonl {
-            serde_json::to_writer(&mut *out, &records)?;
-            out.write_all(b"\n")?;
+        // The guide-shaped records (owned strings) only when JSON is written.
+        if self.formats.json || self.formats.jsonl {
+            let records = doc_records(doc);
+            if let (Some(dir), true) = (&self.dir, self.formats.json) {
+                let path = dir.join("json").join(json_file_name(&doc.id));
+                write_atomically(&path, |w| Ok(serde_json::to_writer_pretty(w, &records)?))?;
+            }
+            if let Some(temp) = &mut self.jsonl_temp {
+                serde_json::to_writer(&mut *temp, &records)?;
+                temp.write_all(b"\n")?;
+            }
+            if let Some(out) = &mut self.jsonl {
+                serde_json::to_writer(&mut *out, &records)?;
+                out.write_all(b"\n")?;
+            }
         }
         if let Some(tables) = &mut self.tables {
             tables.documents.serialize(DocumentRow::ok(doc, source))?;
@@ -166,6 +163,7 @@ impl Writers {
         }
         let Some(dir) = self.dir.clone() else { return Ok(()) };
         if let Some(temp) = self.jsonl_temp.take() {
+            let temp = temp.into_inner().map_err(|e| anyhow::anyhow!("cannot flush documents.jsonl: {}", e.error()))?;
             persist(temp, &dir.join("documents.jsonl"))?;
         }
         if let Some(tables) = self.tables.take() {
@@ -187,7 +185,7 @@ impl Writers {
 }
 
 /// `NAME.txt` → `NAME.json`; ids are made safe as file names.
-fn json_file_name(id: &str) -> String {
+pub fn json_file_name(id: &str) -> String {
     let stem = id.strip_suffix(".txt").unwrap_or(id);
     let safe: String = stem.chars().map(|c| if c.is_alphanumeric() || matches!(c, '-' | '_' | '.') { c } else { '_' }).collect();
     format!("{safe}.json")
