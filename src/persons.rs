@@ -162,7 +162,8 @@ fn link_stage_names(doc: &Doc, people: &mut [Building]) {
         let slashed = between.trim() == "/";
         let (fa, fb) = (fold_name(doc.slice(a.span)), fold_name(doc.slice(b.span)));
         let stage_and_real = (fa.len() >= 3 && fb.contains(&fa) && fa != fb) || (fb.len() >= 3 && fa.contains(&fb) && fa != fb);
-        if !slashed && !(between.trim() == "(" && after.starts_with(')') && stage_and_real) {
+        let parenthesised_stage_name = between.trim() == "(" && after.starts_with(')') && stage_and_real;
+        if !(slashed || parenthesised_stage_name) {
             continue;
         }
         if let (Some(pa), Some(pb)) = (person_of(people, m), person_of(people, m + 1)) {
