@@ -223,3 +223,16 @@ fn every_span_slices_back_to_its_text() {
     }
     assert!(spans > 1000, "checked {spans} spans");
 }
+
+/// Finished outputs are ordinary files (temporary files are private).
+#[cfg(unix)]
+#[test]
+fn outputs_are_readable_by_others() {
+    use std::os::unix::fs::PermissionsExt;
+    let case = Case::new();
+    case.run(&["--format", "json,csv,jsonl"], 0);
+    for file in all_files(&case.out()) {
+        let mode = fs::metadata(&file).unwrap().permissions().mode();
+        assert_eq!(mode & 0o644, 0o644, "{} has mode {mode:o}", file.display());
+    }
+}
