@@ -1,7 +1,7 @@
 //! A document's records in the guide's gold shape.
 
 use crate::document::Doc;
-use scoop_gold::{DateRecord, DocRecords, Event, Evidence, Mention, Person, Role, TimexType};
+use scoop_gold::{DateRecord, DocRecords, Event, Evidence, Mention, Person, Role};
 
 pub fn doc_records(doc: &Doc) -> DocRecords {
     let char_span = |span| doc.char_span(span);
@@ -27,7 +27,7 @@ pub fn doc_records(doc: &Doc) -> DocRecords {
                     start,
                     end,
                     text: doc.original_slice(span).to_string(),
-                    timex_type: timex_type(d.timex_type),
+                    timex_type: d.timex_type,
                     value: d.value.clone(),
                     modifier: d.modifier.map(str::to_string),
                 }
@@ -61,14 +61,5 @@ pub fn doc_records(doc: &Doc) -> DocRecords {
                 }
             })
             .collect(),
-    }
-}
-
-pub fn timex_type(t: scoop_timex::TimexType) -> TimexType {
-    match t {
-        scoop_timex::TimexType::Date => TimexType::Date,
-        scoop_timex::TimexType::Time => TimexType::Time,
-        scoop_timex::TimexType::Duration => TimexType::Duration,
-        scoop_timex::TimexType::Set => TimexType::Set,
     }
 }

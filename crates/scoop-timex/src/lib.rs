@@ -24,24 +24,8 @@ use std::ops::Range;
 pub use interval::interval;
 pub use timeml::{annotate_timeml_dir, eval_timeml_dir, TimemlReport};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum TimexType {
-    Date,
-    Time,
-    Duration,
-    Set,
-}
-
-impl TimexType {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            TimexType::Date => "DATE",
-            TimexType::Time => "TIME",
-            TimexType::Duration => "DURATION",
-            TimexType::Set => "SET",
-        }
-    }
-}
+/// The guide's TIMEX3 types: one definition, shared with the record format.
+pub use scoop_gold::TimexType;
 
 /// Document creation time; news metadata sometimes only gives the month.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
