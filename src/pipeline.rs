@@ -41,7 +41,7 @@ impl Pipeline {
         let (mentions, dates) = rayon::join(
             || {
                 let mut clock = Lap::start(times);
-                let mentions = self.ner.recognize(&doc);
+                let mentions = crate::ner::refine::refine(&doc, self.ner.recognize(&doc));
                 clock.lap(Stage::Ner);
                 mentions
             },

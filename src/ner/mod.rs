@@ -3,6 +3,7 @@
 pub mod commands;
 pub mod domain;
 mod model;
+pub mod refine;
 mod rules;
 
 pub use model::ModelRecognizer;

@@ -10,7 +10,7 @@ use crate::tokenize::{Token, TokenKind};
 use scoop_gold::Label;
 use std::collections::HashMap;
 
-const ORGS: &[&str] = &[
+pub(super) const ORGS: &[&str] = &[
     "Netflix", "Netflix Korea", "tvN", "JTBC", "SBS", "KBS", "MBC", "ENA", "OCN", "TVING", "wavve", "Wavve",
     "Coupang Play", "Disney", "Disney+", "HBO", "Max", "Hulu", "Apple TV+", "Amazon", "Prime Video",
     "Paramount+", "NBC", "ABC", "CBS", "Fox", "BBC", "CNN", "Reuters", "Marvel", "Marvel Studios",
@@ -44,7 +44,7 @@ const MISCS: &[&str] = &[
 ];
 const MISC_SUFFIXES: &[&str] = &["Awards", "Award", "Festival"];
 /// Capitalised words that are not names by themselves (sentence openers, titles of sections).
-const NOT_NAMES: &[&str] = &[
+pub(super) const NOT_NAMES: &[&str] = &[
     "The", "A", "An", "In", "On", "At", "For", "With", "While", "After", "Before", "As", "But", "And", "Or",
     "If", "When", "Many", "Previously", "About", "It", "He", "She", "They", "We", "I", "You", "His", "Her",
     "Their", "This", "That", "These", "Those", "Meanwhile", "However", "According", "Also", "Season",
@@ -164,7 +164,7 @@ fn overlaps(a: Span, b: Span) -> bool {
     a.start < b.end && b.start < a.end
 }
 
-fn is_capitalised(word: &str) -> bool {
+pub(super) fn is_capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(|c| c.is_uppercase()) || word.starts_with("tvN") || word == "wavve"
 }
 
@@ -219,7 +219,7 @@ fn capitalised_runs(doc: &Doc, tokens: &[Token]) -> Vec<Run> {
     runs
 }
 
-fn is_month_or_day(word: &str) -> bool {
+pub(super) fn is_month_or_day(word: &str) -> bool {
     NOT_NAMES[NOT_NAMES.iter().position(|w| *w == "January").unwrap_or(0)..].contains(&word)
 }
 

@@ -1,0 +1,529 @@
+//! Domain refinements over any engine's mentions. A model trained mostly on
+//! Reuters cannot learn this domain's writing conventions from a few dozen
+//! articles, so they are stated here once:
+//!
+//! - titles of works: between quotes, before `season N`, after a medium word
+//!   (`the movie Veteran 2`, `K-dramas Our Blues, Black Knight and …`), in
+//!   parentheses after an actor (`Jo Byeong-gu (Hot Stove League)`), with
+//!   their sequel number, and under one label wherever the title recurs;
+//! - Korean names written with spaces (`Bae Na Ra`, `Yoo Ah In`) kept whole,
+//!   and a nickname inside a name (`Lee "Bare-su" Su-hyeok`) kept in it;
+//! - one label per name within a document: a given name after its full
+//!   name is a person, and a name the engine labelled several ways takes its
+//!   most frequent label.
+
+use super::rules::{is_capitalised, is_month_or_day, NOT_NAMES, ORGS};
+use crate::document::{Doc, EntityMention, Span};
+use crate::persons::is_korean_surname;
+use crate::tokenize::TokenKind;
+use scoop_gold::Label;
+use std::collections::HashMap;
+
+/// Lowercase words allowed inside a title (`Alchemy of Souls`, `King the Land`).
+const TITLE_CONNECTORS: &[&str] = &["of", "the", "and", "in", "a", "an", "to", "on", "or", "vs.", "&"];
+/// Words naming a medium: the capitalised words right after one are a title.
+const MEDIUM_WORDS: &[&str] = &[
+    "series", "drama", "dramas", "K-drama", "K-dramas", "k-drama", "k-dramas", "film", "films", "movie", "movies", "show", "shows", "sitcom",
+    "webtoon", "thriller", "flick", "documentary", "miniseries", "anime", "sequel",
+];
+/// Words that end a title before a part of it (`DP Season 2` → `DP`).
+const TITLE_BREAKS: &[&str] = &["Season", "Seasons", "Episode", "Episodes", "Part", "Vol."];
+/// Words that open a quotation rather than a title (`"Season 2 …"`, `"No"`).
+const NOT_TITLE_OPENERS: &[&str] = &["season", "episode", "part", "day", "no", "yes", "chapter", "i", "i'm", "we", "it"];
+/// A number after a title is its sequel number unless a counted noun follows.
+const COUNTED_NOUNS: &[&str] = &[
+    "episodes", "episode", "days", "weeks", "months", "years", "hours", "minutes", "times", "seasons", "million",
+    "billion", "percent", "%", "people", "viewers", "countries", "members", "films", "movies", "series",
+];
+
+/// Applies every refinement, in order: titles first, so that a title's
+/// words are not taken for names afterwards.
+pub fn refine(doc: &Doc, mentions: Vec<EntityMention>) -> Vec<EntityMention> {
+    let mut layer = Layer { doc, mentions };
+    layer.mentions.sort_by_key(|m| m.span);
+    let titles: Vec<(usize, usize)> = doc.sentences.iter().flat_map(|s| layer.titles_in(s.tokens.clone())).collect();
+    for (first, end) in titles {
+        layer.put(first, end, Label::WORK);
+    }
+    layer.add_sequel_numbers();
+    layer.spread_titles();
+    layer.merge_nicknames();
+    layer.complete_spaced_korean_names();
+    layer.unify_labels();
+    layer.mentions
+}
+
+struct Layer<'a> {
+    doc: &'a Doc,
+    mentions: Vec<EntityMention>,
+}
+
+impl<'a> Layer<'a> {
+    fn word(&self, i: usize) -> &'a str {
+        self.doc.slice(self.doc.tokens[i].span)
+    }
+
+    fn is_word(&self, i: usize) -> bool {
+        self.doc.tokens[i].kind == TokenKind::Word
+    }
+
+    fn span_of(&self, first: usize, end: usize) -> Span {
+        Span { start: self.doc.tokens[first].span.start, end: self.doc.tokens[end - 1].span.end }
+    }
+
+    /// The token range a mention covers.
+    fn tokens_of(&self, span: Span) -> (usize, usize) {
+        let first = self.doc.tokens.partition_point(|t| t.span.end <= span.start);
+        let end = self.doc.tokens.partition_point(|t| t.span.start < span.end);
+        (first, end.max(first + 1))
+    }
+
+    fn mention_at(&self, first: usize, end: usize) -> Option<&EntityMention> {
+        let span = self.span_of(first, end);
+        self.mentions.iter().find(|m| m.span == span)
+    }
+
+    fn is_person_token(&self, i: usize) -> bool {
+        let span = self.doc.tokens[i].span;
+        self.mentions.iter().any(|m| m.label == Label::PER && m.span.contains(span))
+    }
+
+    fn is_covered(&self, i: usize) -> bool {
+        let span = self.doc.tokens[i].span;
+        self.mentions.iter().any(|m| m.span.start < span.end && span.start < m.span.end)
+    }
+
+    /// Replaces whatever overlaps tokens `first..end` with one mention.
+    fn put(&mut self, first: usize, end: usize, label: Label) {
+        let span = self.span_of(first, end);
+        self.mentions.retain(|m| m.span.end <= span.start || span.end <= m.span.start);
+        let at = self.mentions.partition_point(|m| m.span < span);
+        self.mentions.insert(at, EntityMention { span, label });
+    }
+
+    /// Capitalised words that can be a person's name (`Hot Stove League` can;
+    /// `One The Woman` cannot).
+    fn looks_like_person(&self, first: usize, end: usize) -> bool {
+        end - first <= 4 && (first..end).all(|i| self.is_word(i) && is_capitalised(self.word(i)) && !NOT_NAMES.contains(&self.word(i)))
+    }
+
+    fn is_korean_name(&self, first: usize, end: usize) -> bool {
+        end - first >= 2 && end - first <= 3 && is_korean_surname(self.word(first)) && self.looks_like_person(first, end)
+    }
+
+    fn is_title_word(&self, i: usize) -> bool {
+        let word = self.word(i);
+        (self.is_word(i) && is_capitalised(word)) || self.doc.tokens[i].kind == TokenKind::Number || word.starts_with(|c: char| c.is_ascii_digit())
+    }
+
+    /// Tokens `first..end` read as a title: capitalised words, numbers and
+    /// connectors, opened by a capitalised word or an ordinal.
+    fn is_title(&self, first: usize, end: usize) -> bool {
+        if end <= first || end - first > 10 || !self.is_title_word(first) || !self.is_title_word(end - 1) {
+            return false;
+        }
+        if !(self.is_word(first) && is_capitalised(self.word(first))) && end - first == 1 {
+            return false;
+        }
+        if NOT_TITLE_OPENERS.contains(&self.word(first).to_lowercase().as_str()) {
+            return false;
+        }
+        (first..end).all(|i| {
+            let word = self.word(i);
+            self.is_title_word(i) || TITLE_CONNECTORS.contains(&word) || (i > first && matches!(word, ":" | "'s" | "-" | "*" | "!"))
+        })
+    }
+
+    /// Every title the context marks in one sentence, as token ranges.
+    fn titles_in(&self, sentence: std::ops::Range<usize>) -> Vec<(usize, usize)> {
+        let mut titles = Vec::new();
+        let words: Vec<&str> = sentence.clone().filter(|&i| self.is_word(i)).map(|i| self.word(i)).collect();
+        const HEADLINE_LOWERCASE: &[&str] = &["of", "the", "and", "a", "an", "in", "to", "on", "for", "with", "at", "by", "from", "as", "or"];
+        let headline = words.len() >= 4 && words.iter().all(|w| is_capitalised(w) || HEADLINE_LOWERCASE.contains(w) || !w.starts_with(char::is_alphabetic));
+        let mut i = sentence.start;
+        while i < sentence.end {
+            let word = self.word(i);
+            if matches!(word, "\"" | "'") {
+                let close = (i + 1..sentence.end.min(i + 13)).find(|&j| self.word(j) == word);
+                if let Some(close) = close.filter(|&close| close > i + 1) {
+                    // A person in quotes stays a person (`"Victor Von Doom"`), a
+                    // company a company (`'Netflix'`), and a nickname stays in its
+                    // name (`Lee "Bare-su" Su-hyeok`).
+                    let person = self.mention_at(i + 1, close).is_some_and(|m| m.label == Label::PER);
+                    let company = ORGS.contains(&self.doc.slice(self.span_of(i + 1, close)));
+                    let capitalised_at = |j: usize| j >= sentence.start && j < sentence.end && self.is_word(j) && is_capitalised(self.word(j));
+                    let nickname = i > 0 && capitalised_at(i - 1) && capitalised_at(close + 1);
+                    if self.is_title(i + 1, close) && !person && !company && !nickname {
+                        titles.push((i + 1, close));
+                    }
+                    i = close + 1;
+                    continue;
+                }
+            }
+            // In a title-case headline every word is capitalised, so only
+            // quotes mark a title there.
+            if headline {
+                i += 1;
+                continue;
+            }
+            let lower = word.to_lowercase();
+            if matches!(lower.as_str(), "season" | "seasons") && i + 1 < sentence.end && self.doc.tokens[i + 1].kind == TokenKind::Number {
+                if let Some(title) = self.title_before(sentence.start, i) {
+                    titles.push(title);
+                }
+            }
+            // A capitalised medium word is part of a name (`Drama Series`, `Film Monster`).
+            if MEDIUM_WORDS.contains(&word) {
+                titles.extend(self.titles_after(i + 1, sentence.end, lower.ends_with('s')));
+            }
+            if word == "(" && i > sentence.start && self.mentions.iter().any(|m| m.label == Label::PER && m.span.end == self.doc.tokens[i - 1].span.end) {
+                if let Some(close) = (i + 1..sentence.end.min(i + 10)).find(|&j| self.word(j) == ")") {
+                    if self.is_work_in_parentheses(i + 1, close) {
+                        titles.push((i + 1, close));
+                    }
+                }
+            }
+            i += 1;
+        }
+        titles
+    }
+
+    /// After an actor, parentheses hold a character or a work: a work when
+    /// a word in it cannot be in a name (`One The Woman`, `Today's Webtoon`),
+    /// or when it is long or labelled as something else than a person
+    /// (`Hot Stove League`); a person the engine found stays one (`Mrs. Varley`).
+    fn is_work_in_parentheses(&self, first: usize, end: usize) -> bool {
+        if end - first < 2 || !self.is_title(first, end) || self.is_korean_name(first, end) {
+            return false;
+        }
+        let title_marker = (first + 1..end).any(|i| {
+            let word = self.word(i);
+            TITLE_CONNECTORS.contains(&word.to_lowercase().as_str()) || word == "'s" || self.doc.tokens[i].kind == TokenKind::Number
+        });
+        match self.mention_at(first, end).map(|m| m.label) {
+            _ if title_marker => true,
+            Some(Label::PER) => false,
+            Some(_) => true,
+            None => end - first >= 3,
+        }
+    }
+
+    /// The title that ends just before `season` at `at`: capitalised words
+    /// and connectors back from it (`The Last of Us season 2`), without a
+    /// sentence opener that no mention covers (`Fans of …`).
+    fn title_before(&self, sentence_start: usize, at: usize) -> Option<(usize, usize)> {
+        let mut first = at;
+        while first > sentence_start {
+            let prev = first - 1;
+            let word = self.word(prev);
+            // `Jenna in Wednesday season 2`: a person does not open a title.
+            let joins = (TITLE_CONNECTORS.contains(&word) || word == ":") && first < at && prev > sentence_start && self.is_title_word(prev - 1) && !self.is_person_token(prev - 1);
+            if (self.is_word(prev) && is_capitalised(word)) || joins {
+                first = prev;
+            } else {
+                break;
+            }
+        }
+        while first < at && first == sentence_start && NOT_NAMES.contains(&self.word(first)) && !self.is_covered(first) {
+            first += 1;
+            while first < at && TITLE_CONNECTORS.contains(&self.word(first)) {
+                first += 1;
+            }
+        }
+        let title = (first < at && self.is_title(first, at)).then_some((first, at))?;
+        // `Kim Ji-won season 2` is not a title; a person the engine found stays.
+        (!self.is_korean_name(title.0, title.1)).then_some(title)
+    }
+
+    /// The title (or, after a plural medium word, the list of titles) right
+    /// after a medium word: `the movie Veteran 2`, `K-dramas Our Blues, Black
+    /// Knight and 20th Century Girl`.
+    fn titles_after(&self, start: usize, sentence_end: usize, plural: bool) -> Vec<(usize, usize)> {
+        let mut titles = Vec::new();
+        let mut i = start;
+        while let Some(end) = self.title_run(i, sentence_end) {
+            // A person right after the medium word is its star (`the drama Kim
+            // Soo-hyun led`); inside a list of titles only a Korean name is.
+            let person = i == start && self.mention_at(i, end).is_some_and(|m| m.label == Label::PER && self.looks_like_person(i, end));
+            if self.is_korean_name(i, end) || person {
+                break;
+            }
+            titles.push((i, end));
+            if !plural {
+                break;
+            }
+            match (self.word_at(end, sentence_end), self.word_at(end + 1, sentence_end)) {
+                (Some(","), Some("and")) => i = end + 2,
+                (Some(",") | Some("and"), _) => i = end + 1,
+                _ => break,
+            }
+        }
+        titles
+    }
+
+    fn word_at(&self, i: usize, end: usize) -> Option<&'a str> {
+        (i < end).then(|| self.word(i))
+    }
+
+    /// The end of a title that starts at `first`, if one does.
+    fn title_run(&self, first: usize, sentence_end: usize) -> Option<usize> {
+        let opens = first < sentence_end
+            && ((self.is_word(first) && is_capitalised(self.word(first)) && !TITLE_BREAKS.contains(&self.word(first)))
+                || (self.word(first).starts_with(|c: char| c.is_ascii_digit()) && first + 1 < sentence_end && is_capitalised(self.word(first + 1))));
+        if !opens {
+            return None;
+        }
+        let mut end = first + 1;
+        loop {
+            let word = self.word_at(end, sentence_end);
+            let next_capitalised = end + 1 < sentence_end && self.is_word(end + 1) && is_capitalised(self.word(end + 1));
+            match word {
+                Some(w) if TITLE_BREAKS.contains(&w) => break,
+                Some(w) if self.is_word(end) && is_capitalised(w) => end += 1,
+                Some(w) if (TITLE_CONNECTORS.contains(&w) || w == ":") && next_capitalised && !is_month_or_day(self.word(end + 1)) => end += 2,
+                Some(_) if self.doc.tokens[end].kind == TokenKind::Number && self.word(end).len() <= 2 => {
+                    end += 1;
+                    break;
+                }
+                _ => break,
+            }
+        }
+        Some(end)
+    }
+
+    /// `Veteran 2`, `Alchemy of Souls 2`: a small number right after a title
+    /// belongs to it, unless it counts something (`Squid Game 2 episodes`).
+    fn add_sequel_numbers(&mut self) {
+        let mut extended = Vec::new();
+        for m in self.mentions.iter().filter(|m| m.label == Label::WORK) {
+            let (first, end) = self.tokens_of(m.span);
+            let Some(next) = self.doc.tokens.get(end) else { continue };
+            let number = self.word(end);
+            let sentence = self.doc.sentence_at(next.span.start).map(|s| s.tokens.end).unwrap_or(end);
+            let counted = self.word_at(end + 1, sentence).is_some_and(|w| COUNTED_NOUNS.contains(&w.to_lowercase().as_str()));
+            if next.kind == TokenKind::Number && number.len() == 1 && next.span.start == m.span.end + 1 && !counted && end < sentence {
+                extended.push((first, end + 1));
+            }
+        }
+        for (first, end) in extended {
+            self.put(first, end, Label::WORK);
+        }
+    }
+
+    /// A title found once is a title wherever the same words recur: other
+    /// mentions of it are relabelled, and unlabelled occurrences of a title
+    /// of two or more words are added.
+    fn spread_titles(&mut self) {
+        let titles: Vec<&str> = self.mentions.iter().filter(|m| m.label == Label::WORK).map(|m| self.doc.slice(m.span)).collect();
+        let mut found = Vec::new();
+        for title in titles {
+            let (first, end) = match self.mentions.iter().find(|m| self.doc.slice(m.span) == title) {
+                Some(m) => self.tokens_of(m.span),
+                None => continue,
+            };
+            let length = end - first;
+            for start in 0..self.doc.tokens.len().saturating_sub(length - 1) {
+                if self.doc.slice(self.span_of(start, start + length)) != title {
+                    continue;
+                }
+                let at = self.mention_at(start, start + length).copied();
+                let free = !(start..start + length).any(|i| self.is_covered(i));
+                let relabel = at.is_some_and(|m| m.label != Label::WORK && !(m.label == Label::PER && self.is_korean_name(start, start + length)));
+                if relabel || (free && length >= 2) {
+                    found.push((start, start + length));
+                }
+            }
+        }
+        for (first, end) in found {
+            self.put(first, end, Label::WORK);
+        }
+    }
+
+    /// `Lee "Bare-su" Su-hyeok`: a surname, a quoted nickname and a given
+    /// name are one person's name.
+    fn merge_nicknames(&mut self) {
+        let mut found = Vec::new();
+        for i in 0..self.doc.tokens.len().saturating_sub(4) {
+            let quote = self.word(i + 1);
+            if matches!(quote, "\"" | "'")
+                && self.word(i + 3) == quote
+                && is_korean_surname(self.word(i))
+                && is_capitalised(self.word(i + 2))
+                && self.is_word(i + 4)
+                && is_capitalised(self.word(i + 4))
+                && self.mentions.iter().any(|m| m.label == Label::PER && self.tokens_of(m.span).0 <= i + 4 && i <= self.tokens_of(m.span).1)
+            {
+                found.push((i, i + 5));
+            }
+        }
+        for (first, end) in found {
+            self.put(first, end, Label::PER);
+        }
+    }
+
+    /// A Korean name written with spaces is three words: a surname before
+    /// a two-syllable name the engine found (`Bae` + `Na Ra`), or a last
+    /// syllable after a surname and one syllable (`Yoo Ah` + `In`).
+    fn complete_spaced_korean_names(&mut self) {
+        let mut found = Vec::new();
+        for m in self.mentions.iter().filter(|m| m.label == Label::PER) {
+            let (first, end) = self.tokens_of(m.span);
+            let syllables = (first..end).all(|i| is_syllable(self.word(i)));
+            if end - first != 2 || !syllables {
+                continue;
+            }
+            let free_word = |i: usize| self.is_word(i) && !self.mentions.iter().any(|o| o.span != m.span && o.label != Label::MISC && o.span.start < self.doc.tokens[i].span.end && self.doc.tokens[i].span.start < o.span.end);
+            let adjacent = |a: usize, b: usize| self.doc.tokens[b].span.start == self.doc.tokens[a].span.end + 1;
+            if first > 0 && free_word(first - 1) && adjacent(first - 1, first) && is_korean_surname(self.word(first - 1)) && is_capitalised(self.word(first - 1)) {
+                found.push((first - 1, end));
+            } else if end < self.doc.tokens.len() && is_korean_surname(self.word(first)) && free_word(end) && adjacent(end - 1, end) && is_syllable(self.word(end)) && is_capitalised(self.word(end)) {
+                found.push((first, end + 1));
+            }
+        }
+        for (first, end) in found {
+            self.put(first, end, Label::PER);
+        }
+    }
+
+    /// One label per name: a mention whose words are a person's full name or
+    /// a Korean person's given name is a person; otherwise a name labelled
+    /// several ways takes its most frequent label (ties keep the engine's).
+    fn unify_labels(&mut self) {
+        let mut person_names: Vec<&str> = Vec::new();
+        let mut counts: HashMap<&str, HashMap<Label, usize>> = HashMap::new();
+        for m in &self.mentions {
+            let text = self.doc.slice(m.span);
+            *counts.entry(text).or_default().entry(m.label).or_default() += 1;
+            if m.label == Label::PER {
+                person_names.push(text);
+                if let Some((surname, given)) = text.split_once(' ') {
+                    if is_korean_surname(surname) && given.contains('-') {
+                        person_names.push(given);
+                    }
+                }
+            }
+        }
+        let doc = self.doc;
+        for m in &mut self.mentions {
+            let text = doc.slice(m.span);
+            if m.label == Label::WORK {
+                continue;
+            }
+            if person_names.contains(&text) {
+                m.label = Label::PER;
+                continue;
+            }
+            let labels = &counts[text];
+            let best = labels.iter().max_by_key(|(label, n)| (**n, **label == m.label)).map(|(label, _)| *label);
+            if let Some(best) = best.filter(|b| *b != Label::WORK && labels[b] > labels[&m.label]) {
+                m.label = best;
+            }
+        }
+    }
+}
+
+/// One romanised Korean syllable (`Na`, `Yeon`, `Hwan`), capitalised or not.
+fn is_syllable(word: &str) -> bool {
+    const INITIALS: &[&str] = &["", "g", "k", "kk", "n", "d", "t", "tt", "r", "l", "m", "b", "p", "pp", "s", "ss", "sh", "j", "jj", "ch", "h", "y", "w"];
+    const VOWELS: &[&str] = &["a", "ae", "e", "eo", "eu", "i", "o", "oe", "oo", "ou", "u", "ui", "ya", "yae", "ye", "yeo", "yo", "yu", "wa", "wae", "we", "wi", "wo", "ee", "ea"];
+    const FINALS: &[&str] = &["", "k", "n", "ng", "l", "m", "p", "t", "r", "b", "g", "h"];
+    let lower = word.to_ascii_lowercase();
+    if lower.len() > 6 || !lower.chars().all(|c| c.is_ascii_lowercase()) {
+        return false;
+    }
+    INITIALS.iter().any(|i| {
+        lower.strip_prefix(i).is_some_and(|rest| VOWELS.iter().any(|v| rest.strip_prefix(v).is_some_and(|fin| FINALS.contains(&fin))))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokenize::{split_sentences, tokenize};
+
+    fn doc(text: &str) -> Doc {
+        let mut doc = Doc::new("t.txt".into(), text.into(), None);
+        doc.tokens = tokenize(&doc.text, doc.body.clone());
+        doc.sentences = split_sentences(&doc.text, &doc.tokens);
+        doc
+    }
+
+    fn mention(doc: &Doc, text: &str, label: Label) -> EntityMention {
+        let start = doc.text.find(text).unwrap();
+        EntityMention { span: Span::new(start, start + text.len()), label }
+    }
+
+    fn shown(doc: &Doc, mentions: &[EntityMention]) -> Vec<String> {
+        mentions.iter().map(|m| format!("{}/{}", doc.slice(m.span), m.label.as_str())).collect()
+    }
+
+    #[test]
+    fn quoted_titles_and_sequel_numbers_are_works() {
+        let d = doc("Kim Sung-chul joins \u{201C}Alchemy of Souls 2\u{201D} after \u{2018}Kingdom\u{2019}. He said, \u{201C}No\u{201D}.");
+        let engine = vec![mention(&d, "Kim Sung-chul", Label::PER), mention(&d, "Alchemy of Souls", Label::ORG)];
+        assert_eq!(shown(&d, &refine(&d, engine)), ["Kim Sung-chul/PER", "Alchemy of Souls 2/WORK", "Kingdom/WORK"]);
+    }
+
+    #[test]
+    fn titles_before_season_and_after_medium_words() {
+        let d = doc("Filming for The Last of Us season 2 began. She starred in the K-dramas Our Blues, Black Knight and 20th Century Girl.");
+        let engine = vec![mention(&d, "The Last", Label::LOC), mention(&d, "Us", Label::LOC), mention(&d, "Black Knight", Label::PER)];
+        assert_eq!(shown(&d, &refine(&d, engine)), ["The Last of Us/WORK", "Our Blues/WORK", "Black Knight/WORK", "20th Century Girl/WORK"]);
+    }
+
+    #[test]
+    fn what_is_not_a_title() {
+        let d = doc("The Glory To Be Released Earlier Than Planned\n\nThe 'Netflix' drama Sweet Home in December drew Jenna in Wednesday season 2 and Drama Series awards. An empty \"\" quote.");
+        let engine = vec![mention(&d, "The Glory", Label::WORK), mention(&d, "Netflix", Label::ORG), mention(&d, "Jenna", Label::PER)];
+        assert_eq!(shown(&d, &refine(&d, engine)), ["The Glory/WORK", "Netflix/ORG", "Sweet Home/WORK", "Jenna/PER", "Wednesday/WORK"]);
+    }
+
+    #[test]
+    fn parentheses_after_an_actor_hold_a_work_or_a_character() {
+        let d = doc("Jo Byeong-gu (Hot Stove League) and Jin Sun-kyu (One The Woman) join Ahn Joon-ho (Jung Hae-in).");
+        let engine = vec![
+            mention(&d, "Jo Byeong-gu", Label::PER),
+            mention(&d, "Jin Sun-kyu", Label::PER),
+            mention(&d, "One The Woman", Label::PER),
+            mention(&d, "Ahn Joon-ho", Label::PER),
+            mention(&d, "Jung Hae-in", Label::PER),
+        ];
+        let refined = shown(&d, &refine(&d, engine));
+        assert_eq!(refined, ["Jo Byeong-gu/PER", "Hot Stove League/WORK", "Jin Sun-kyu/PER", "One The Woman/WORK", "Ahn Joon-ho/PER", "Jung Hae-in/PER"]);
+    }
+
+    #[test]
+    fn spaced_korean_names_and_nicknames_stay_whole() {
+        let d = doc("Bae Na Ra met Yoo Ah In and Lee \"Bare-su\" Su-hyeok.");
+        let engine = vec![mention(&d, "Na Ra", Label::PER), mention(&d, "Yoo Ah", Label::PER), mention(&d, "Su-hyeok", Label::PER)];
+        assert_eq!(shown(&d, &refine(&d, engine)), ["Bae Na Ra/PER", "Yoo Ah In/PER", "Lee \"Bare-su\" Su-hyeok/PER"]);
+    }
+
+    #[test]
+    fn a_name_keeps_one_label_in_a_document() {
+        let d = doc("Bella Ramsey returns. Bella Ramsey said Park Ji-hu met Bella Ramsey. Ji-hu left.");
+        let nth = |text: &str, n: usize, label| {
+            let start = d.text.match_indices(text).nth(n).unwrap().0;
+            EntityMention { span: Span::new(start, start + text.len()), label }
+        };
+        let engine = vec![
+            nth("Bella Ramsey", 0, Label::PER),
+            nth("Bella Ramsey", 1, Label::ORG),
+            nth("Park Ji-hu", 0, Label::PER),
+            nth("Bella Ramsey", 2, Label::PER),
+            nth("Ji-hu", 1, Label::LOC),
+        ];
+        let labels: Vec<Label> = refine(&d, engine).iter().map(|m| m.label).collect();
+        assert_eq!(labels, [Label::PER; 5]);
+    }
+
+    #[test]
+    fn romanised_syllables() {
+        for word in ["Na", "Ra", "Yeon", "Hwan", "In", "Jung", "Eun", "Kyung", "Seong"] {
+            assert!(is_syllable(word), "{word}");
+        }
+        for word in ["Second", "Ramsey", "Stark", "Season"] {
+            assert!(!is_syllable(word), "{word}");
+        }
+    }
+}
