@@ -77,13 +77,30 @@ pub fn enclosing_token(text: &str, lo: usize, hi: usize, start: usize, end: usiz
     &text[s..e]
 }
 
+/// Whether the character at byte `i` of `text` ends a sentence: `.!?` or a
+/// newline, except the periods of `a.m.` and `p.m.` (`at 9 a.m. Tuesday`).
+fn ends_sentence(text: &str, i: usize, c: char) -> bool {
+    match c {
+        '!' | '?' | '\n' => true,
+        '.' => {
+            let b = text.as_bytes();
+            let at = |k: usize| i.checked_sub(k).map(|j| b[j].to_ascii_lowercase());
+            let meridiem = |x: Option<u8>| matches!(x, Some(b'a' | b'p'));
+            let first = meridiem(at(1)) && b.get(i + 1).map(u8::to_ascii_lowercase) == Some(b'm');
+            let second = at(1) == Some(b'm') && at(2) == Some(b'.') && meridiem(at(3));
+            !(first || second)
+        }
+        _ => false,
+    }
+}
+
 /// Start of the sentence containing `pos` (after the last `.!?` or newline).
 pub fn sentence_start(text: &str, lo: usize, pos: usize) -> usize {
     let lo = floor_char(text, pos.saturating_sub(WINDOW).max(lo));
     text[lo..pos]
         .char_indices()
         .rev()
-        .find(|(_, c)| matches!(c, '.' | '!' | '?' | '\n'))
+        .find(|&(i, c)| ends_sentence(text, lo + i, c))
         .map_or(lo, |(i, _)| lo + i + 1)
 }
 
@@ -92,7 +109,7 @@ pub fn sentence_end(text: &str, pos: usize, hi: usize) -> usize {
     let hi = ceil_char(text, pos + WINDOW, hi);
     text[pos..hi]
         .char_indices()
-        .find(|(_, c)| matches!(c, '.' | '!' | '?' | '\n'))
+        .find(|&(i, c)| ends_sentence(text, pos + i, c))
         .map_or(hi, |(i, _)| pos + i)
 }
 

@@ -35,7 +35,7 @@ pub const ORDINAL_WORDS: &str = "(?:(?:twenty|thirty)-(?:first|second|third|four
 
 /// Time units (singular or plural).
 pub const UNIT: &str =
-    "(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century)";
+    "(?:seconds?|minutes?|hours?|days?|weeks?|months?|quarters?|years?|decades?|centuries|century)";
 
 pub fn month_number(word: &str) -> Option<u32> {
     let w = word.trim_end_matches('.').to_ascii_lowercase();

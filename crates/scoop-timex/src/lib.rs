@@ -124,7 +124,7 @@ impl Tagger {
         let mut resolver = Resolver::new(text, lo, hi, dct);
         let mut records: Vec<Resolved> = cands.iter().map(|c| resolver.resolve(c)).collect();
         pin_day_refs(text, &mut records);
-        attach_times(text, &mut records, timeml);
+        attach_times(text, &mut records, timeml, dct);
         if timeml {
             join_day_parts(text, hi, &mut records);
         }
@@ -174,8 +174,12 @@ fn pin_day_refs(text: &str, records: &mut [Resolved]) {
 
 /// Gives a bare time of day the date next to it (`9:10 PM on Dec 10th`,
 /// `May 3 at 9 pm`) and drops times with no date: without one they are as
-/// likely scores or durations as clock times.
-fn attach_times(text: &str, records: &mut Vec<Resolved>, timeml: bool) {
+/// likely scores or durations as clock times. Under TimeML a clock time
+/// with no date next to it is kept (TimeBank annotates every one), on the
+/// day last written before it, else the DCT's; a bare `noon`, `midnight`
+/// only after `at`.
+fn attach_times(text: &str, records: &mut Vec<Resolved>, timeml: bool, dct: Option<Dct>) {
+    let dct_day = dct.and_then(|d| Some(format!("{:04}-{:02}-{:02}", d.year, d.month, d.day?)));
     let mut keep = vec![true; records.len()];
     // TimeML: `5 p.m. EST Nov. 9`, `noon Thursday` are one TIME.
     let mut merge = vec![false; records.len()];
@@ -194,8 +198,10 @@ fn attach_times(text: &str, records: &mut Vec<Resolved>, timeml: bool) {
             (gap.is_empty() || gap.eq_ignore_ascii_case("on") || gap == ",") && has_day(&n.value)
         });
         if timeml && next.is_some() {
-            let gap = strip_zone(text[records[i].end..records[i + 1].start].trim());
-            merge[i] = gap.is_empty() || gap == ",";
+            // A bracketed conversion stays outside (`[10:35 a.m.] (0735 GMT) Friday`).
+            let raw = text[records[i].end..records[i + 1].start].trim();
+            let gap = strip_zone(raw);
+            merge[i] = !raw.starts_with('(') && (gap.is_empty() || gap == ",");
         }
         let prev = i.checked_sub(1).map(|p| &records[p]).filter(|p| {
             let gap = text[p.end..records[i].start]
@@ -204,7 +210,30 @@ fn attach_times(text: &str, records: &mut Vec<Resolved>, timeml: bool) {
                 .trim();
             (gap.is_empty() || gap.eq_ignore_ascii_case("at")) && has_day(&p.value)
         });
-        match next.or(prev).map(|r| r.value.clone()) {
+        let lone = || {
+            let r = &records[i];
+            let word = text[r.start..r.end].starts_with(char::is_alphabetic);
+            let after_at = text[..r.start]
+                .trim_end()
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .is_some_and(|w| w.eq_ignore_ascii_case("at"));
+            if word && !after_at {
+                return None;
+            }
+            records[..i]
+                .iter()
+                .rev()
+                .find(|p| has_day(&p.value))
+                .map(|p| p.value[..10].to_string())
+                .or_else(|| dct_day.clone())
+        };
+        let date = match next.or(prev) {
+            Some(r) => Some(r.value.clone()),
+            None if timeml => lone(),
+            None => None,
+        };
+        match date {
             Some(date) => records[i].value = resolve::with_time(&date, hour, minute, second),
             None => keep[i] = false,
         }
@@ -219,11 +248,30 @@ fn attach_times(text: &str, records: &mut Vec<Resolved>, timeml: bool) {
     records.retain(|_| k.next().unwrap_or(false));
 }
 
-/// `EST`, `EDT`, `GMT`... between a clock time and its date.
+/// `EST`, `EDT`, `GMT`, `local time`... between a clock time and its date,
+/// also as a bracketed conversion (`10:35 a.m. (0735 GMT) Friday`).
 fn strip_zone(gap: &str) -> &str {
+    if let Some((inner, rest)) = gap.strip_prefix('(').and_then(|g| g.split_once(')')) {
+        if inner
+            .chars()
+            .all(|c| c.is_ascii_digit() || c.is_ascii_uppercase() || matches!(c, ' ' | ':'))
+        {
+            return rest.trim();
+        }
+    }
     let g = gap.trim_start_matches(['(', ',']).trim();
     for z in [
-        "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "GMT", "UTC",
+        "EST",
+        "EDT",
+        "CST",
+        "CDT",
+        "MST",
+        "MDT",
+        "PST",
+        "PDT",
+        "GMT",
+        "UTC",
+        "local time",
     ] {
         if let Some(rest) = g.strip_prefix(z) {
             if !rest.starts_with(|c: char| c.is_alphanumeric()) {

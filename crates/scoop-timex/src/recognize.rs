@@ -21,21 +21,9 @@ use extra::extra;
 use regex::{Captures, Regex};
 
 pub struct Recognizer {
-    numeric: Regex,
-    month_day: Regex,
-    day_month: Regex,
-    month: Regex,
-    period: Regex,
-    relative: Regex,
-    refs: Regex,
-    duration: Regex,
-    bare_units: Regex,
-    set: Regex,
-    weekday: Regex,
-    time: Regex,
-    ordinal_day: Regex,
-    fiscal: Regex,
-    extra: Regex,
+    /// One regex per pass with the handler that reads its matches, in pass
+    /// order (on equal spans the earlier pass wins).
+    passes: Vec<(Regex, Handler)>,
 }
 
 /// Builds a regex from trusted, constant fragments.
@@ -85,20 +73,24 @@ pub(crate) fn lower(s: &str) -> String {
 impl Recognizer {
     pub fn new() -> Recognizer {
         let b = "(?-u:\\b)";
-        Recognizer {
-            numeric: re(&format!(
+        let table: [(String, Handler); 15] = [
+            (extra::pattern(), extra),
+            (format!(
+                "{b}(?i:(?P<qdet>the\\s+(?:comparable\\s+)?(?:latest|most\\s+recent|current|previous|year-earlier|year-ago|same)|the|this|that|last|next|year-earlier|year-ago)\\s+(?:fiscal\\s+)?(?P<qunit>quarter|period)|(?P<ya>year-earlier|year-ago)|(?P<ydet>the\\s+(?:current\\s+|full\\s+)?(?:fiscal\\s+)?)year){b}"
+            ), fiscal),
+            (format!(
                 "{b}(?:(?P<iy>(?:19|20)[0-9]{{2}})-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12][0-9]|3[01])|(?P<sm>[0-9]{{1,2}})/(?P<sd>[0-9]{{1,2}})/(?P<sy>(?:19|20)[0-9]{{2}})|(?P<dy>(?:19|20)[0-9]{{2}})\\.(?P<dm>[0-9]{{1,2}})\\.(?P<dd>[0-9]{{1,2}})){b}"
-            )),
-            month_day: re(&format!(
+            ), numeric),
+            (format!(
                 "{b}(?:(?P<wd>{WEEKDAY}),?\\s+)?(?P<mon>{MONTH})(?:\\.\\s*|\\s+)(?P<day>{DAY})(?:,?\\s+(?P<yr>{YEAR})|\\s+(?P<rel>(?:this|last|next)\\s+year))?(?:(?:,\\s*|\\s+)(?:at\\s+)?(?P<time>{TIME}))?(?:\\s*(?:and|to|through|or|&|-|–|—)\\s*(?P<day2>{DAY}))?"
-            )),
-            day_month: re(&format!(
+            ), month_day),
+            (format!(
                 "{b}(?:(?P<the>(?i:the))\\s+)?(?P<dd>{DAY}|(?i:{ORDINAL_WORDS}))\\s+(?:(?P<of>of)\\s+)?(?P<mon>{MONTH})(?:\\.?,?\\s+(?P<yr>{YEAR}))?"
-            )),
-            month: re(&format!(
+            ), day_month),
+            (format!(
                 "(?:{b}(?P<part>{PART})(?:-|\\s+))?(?:{b}(?P<mrel>(?i:last|next|this))\\s+)?{b}(?P<mon>{MONTH})(?:\\.?(?:\\s+of)?,?\\s+(?P<yr>{YEAR})|\\s+(?P<rel>this|last|next)\\s+year)?"
-            )),
-            period: re(&format!(
+            ), month),
+            (format!(
                 "(?:{b}(?P<q>(?i:at\\s+least|around|about|approximately|circa|no\\s+later\\s+than|no\\s+earlier\\s+than|as\\s+early\\s+as))\\s+)?(?:{b}(?P<part>{PART})(?:-|\\s+))?(?:\
                  {b}Q(?P<qn>[1-4])(?:\\s+(?:of\\s+)?(?P<qy>{YEAR}))?{b}\
                  |{b}(?P<qy2>{YEAR})\\s+Q(?P<qn2>[1-4]){b}\
@@ -108,34 +100,33 @@ impl Recognizer {
                  |{b}(?i:(?:(?P<srel>this\\s+past|this|last|next|the\\s+coming|the\\s+past)\\s+)?(?P<sname>spring|summer|fall|autumn|winter))(?:\\s+(?:of\\s+)?(?P<sy>{YEAR}))?{b}\
                  |{b}(?P<decl>(?:1[89]|20)[0-9])0s{b}\
                  |['‘’](?P<decs>[0-9])0s{b}\
-                 |{b}(?P<year>{YEAR}))"
-            )),
-            relative: re(&format!(
-                "(?:{b}(?P<part>{PART})(?:-|\\s+))?{b}(?i:(?P<det>this\\s+past|this|last|next|coming|the\\s+previous|the\\s+following|the\\s+next|the\\s+coming|the\\s+same|the\\s+current|that|previous|following)\\s+(?P<unit>weekend|week|month|year|decade|day)|(?P<deictic>today|tonight|tomorrow|yesterday)|(?P<theday>the\\s+day)|(?P<theweekend>the\\s+weekend)){b}"
-            )),
-            refs: re(&format!(
-                "{b}(?i:(?P<r>now|currently|presently|at\\s+present|as\\s+of\\s+yet|as\\s+yet|nowadays|these\\s+days|recently|lately|soon|the\\s+moment|the\\s+near\\s+future|the\\s+future|the\\s+past|the\\s+time\\s+being)){b}"
-            )),
-            duration: re(&format!(
-                "{b}(?:(?P<qm>{QUANT})\\s+)?(?:(?P<det>(?i:the\\s+(?:past|last|next|first|latest|coming|previous|following|same)|past|last|next|the))\\s+)?(?P<num>(?i:{NUMBER_WORDS}|a\\s+single|a\\s+couple\\s+of|a\\s+few|an|a|few|several|many|some|recent|the\\s+past\\s+few|the\\s+last\\s+few|the\\s+next\\s+few|the\\s+past|the\\s+last|the)|[0-9]+(?:\\.[0-9]+)?)(?P<hy>-|\\s+)(?P<unit>(?i:{UNIT})){b}(?:\\s+and\\s+(?P<num2>[0-9]+|(?i:{NUMBER_WORDS}))\\s+(?P<unit2>(?i:{UNIT})){b})?(?:\\s+(?P<ago>(?i:ago|earlier)){b})?"
-            )),
-            bare_units: re(&format!(
-                "{b}(?i:(?P<unit>years|months|weeks|decades|days|centuries)){b}(?:\\s+(?P<ago>(?i:ago)){b})?"
-            )),
-            set: re(&format!(
-                "{b}(?i:(?:every|each)\\s+(?:(?P<other>other)\\s+)?(?:(?P<sn>[0-9]+|{NUMBER_WORDS})\\s+)?(?P<su>{UNIT}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|morning|afternoon|evening|night)s?{b}(?:\\s+(?P<orso>or\\s+so){b})?|(?P<adv>weekly|daily|monthly|annually|yearly|nightly|biweekly){b})"
-            )),
-            weekday: re(&format!(
-                "(?:{b}(?P<wrel>(?i:this\\s+past|last|next|this|coming))\\s+)?{b}(?P<wd>{WEEKDAY})(?P<pl>s)?{b}"
-            )),
-            time: re(&format!("{b}(?:(?P<t>{TIME})|(?P<nm>(?i:noon|midnight|midday)){b})")),
-            extra: re(&extra::pattern()),
-            fiscal: re(&format!(
-                "{b}(?i:(?P<qdet>the\\s+(?:comparable\\s+)?(?:latest|most\\s+recent|current|previous|year-earlier|year-ago|same)|the|this|that|last|next|year-earlier|year-ago)\\s+(?:fiscal\\s+)?(?P<qunit>quarter|period)|(?P<ya>year-earlier|year-ago)|(?P<ydet>the\\s+(?:current\\s+|full\\s+)?(?:fiscal\\s+)?)year){b}"
-            )),
-            ordinal_day: re(&format!(
+                 |{b}(?:(?i:fiscal)[\\s-]+)?(?P<year>{YEAR}))"
+            ), period),
+            (format!(
+                "(?:{b}(?P<part>{PART})(?:-|\\s+))?{b}(?i:(?P<det>this\\s+past|this|last|next|coming|the\\s+previous|the\\s+following|the\\s+next|the\\s+coming|the\\s+same|the\\s+current|that|previous|following)\\s+(?P<unit>weekend|week|month|year|decade|day)|(?P<deictic>today|tonight|tomorrow|yesterday)|(?P<theday>the\\s+day)|(?P<theweekend>the\\s+weekend)|(?P<theweek>the\\s+week)|(?P<theunit>the\\s+(?:month|year))){b}"
+            ), relative),
+            (format!(
+                "{b}(?i:(?P<r>now|currently|presently|at\\s+present|as\\s+of\\s+yet|as\\s+yet|nowadays|these\\s+days|recently|lately|soon|the\\s+moment|the\\s+near\\s+future|the\\s+future|the\\s+past|the\\s+time\\s+being|the\\s+(?:near|short)\\s+term|current|a\\s+while)){b}"
+            ), refs),
+            (format!(
+                "{b}(?:(?P<qm>{QUANT})\\s+)?(?:(?P<det>(?i:the\\s+(?:past|last|next|first|latest|coming|previous|following|same)|past|last|next|the))\\s+)?(?P<num>(?i:{NUMBER_WORDS}|a\\s+single|(?:a\\s+)?couple\\s+of|a\\s+few|an|a|few|several|many|some|recent|coming|future|the\\s+past\\s+few|the\\s+last\\s+few|the\\s+next\\s+few|the\\s+past|the\\s+last|the)|[0-9]+(?:\\.[0-9]+)?)(?P<hy>-|\\s+)(?:(?P<more>(?i:more|additional|further))\\s+)?(?P<unit>(?i:{UNIT})){b}(?:\\s+and\\s+(?P<num2>[0-9]+|(?i:{NUMBER_WORDS}))\\s+(?P<unit2>(?i:{UNIT})){b})?(?:\\s+(?P<ago>(?i:ago|earlier)){b})?"
+            ), duration),
+            (format!(
+                "{b}(?i:(?:(?P<the>the)\\s+)?(?P<unit>years|months|weeks|decades|days|centuries)){b}(?:\\s+(?P<ago>(?i:ago|ahead)){b})?"
+            ), bare_units),
+            (format!(
+                "{b}(?i:(?:every|each)\\s+(?:(?P<other>other)\\s+)?(?:(?P<sn>[0-9]+|{NUMBER_WORDS})\\s+)?(?P<su>{UNIT}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|morning|afternoon|evening|night|(?P<smon>january|february|march|april|may|june|july|august|september|october|november|december))s?{b}(?:\\s+(?P<orso>or\\s+so){b})?|(?P<adv>weekly|daily|monthly|annually|yearly|nightly|biweekly){b})"
+            ), set),
+            (format!(
+                "(?:{b}(?P<wrel>(?i:this\\s+past|last|next|this|coming|the\\s+previous))\\s+)?{b}(?P<wd>{WEEKDAY})(?P<pl>s)?{b}"
+            ), weekday),
+            (format!("{b}(?:(?P<t>{TIME})|(?P<nm>(?i:noon|midnight|midday)){b})"), time),
+            (format!(
                 "{b}(?i:the)\\s+(?P<od>(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)){b}"
-            )),
+            ), ordinal_day),
+        ];
+        Recognizer {
+            passes: table.into_iter().map(|(p, h)| (re(&p), h)).collect(),
         }
     }
 
@@ -143,30 +134,13 @@ impl Recognizer {
     pub fn candidates(&self, text: &str, lo: usize, hi: usize, timeml: bool) -> Vec<Cand> {
         let hay = &text[..hi];
         let mut out = Vec::new();
-        let passes: [(&Regex, Handler); 15] = [
-            (&self.extra, extra),
-            (&self.fiscal, fiscal),
-            (&self.numeric, numeric),
-            (&self.month_day, month_day),
-            (&self.day_month, day_month),
-            (&self.month, month),
-            (&self.period, period),
-            (&self.relative, relative),
-            (&self.refs, refs),
-            (&self.duration, duration),
-            (&self.bare_units, bare_units),
-            (&self.set, set),
-            (&self.weekday, weekday),
-            (&self.time, time),
-            (&self.ordinal_day, ordinal_day),
-        ];
         let cx = Cx {
             text,
             lo,
             hi,
             timeml,
         };
-        for (regex, handler) in passes {
+        for (regex, handler) in &self.passes {
             let mut at = lo;
             while let Some(caps) = regex.captures_at(hay, at) {
                 let m = caps.get(0).map_or(at..at, |m| m.range());

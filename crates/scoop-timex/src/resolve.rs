@@ -527,6 +527,7 @@ impl<'t> Resolver<'t> {
             return match unit {
                 'W' => "XXXX-WXX".into(),
                 'M' => "XXXX-XX".into(),
+                'Q' => "XXXX-QX".into(),
                 'Y' | 'E' | 'C' => "XXXX".into(),
                 _ => "XXXX-XX-XX".into(),
             };
@@ -535,6 +536,7 @@ impl<'t> Resolver<'t> {
         match unit {
             'D' => ymd(base - Duration::days(n)),
             'W' => iso_week(base - Duration::weeks(n)),
+            'Q' => quarter_value(i64::from(base.year()) * 4 + i64::from(base.month0() / 3) - n),
             'M' => back(n).map_or_else(|| "PAST_REF".into(), |d| d.format("%Y-%m").to_string()),
             'Y' => format!("{}", base.year() - n as i32),
             'E' => format!("{}", (base.year() - 10 * n as i32) / 10),

@@ -633,3 +633,139 @@ fn timeml_conventions() {
     );
     assert_eq!(guide, pairs(&[("Friday", "1989-11-03")]));
 }
+
+#[test]
+fn news_months_and_weekdays() {
+    let dct = Some("2000-04-03"); // a Monday
+    let t = "Milton Roy disclosed in May that it was approached under a June agreement; volume for October rose after the October slaying.";
+    assert_eq!(
+        sv(t, dct),
+        pairs(&[
+            ("May", "1999-05"),
+            ("June", "1999-06"),
+            ("October", "1999-10"),
+            ("October", "1999-10"),
+        ])
+    );
+    let t = "As of Monday the group could come as early as Tuesday, after the handling of Wednesday's meeting; troops left Kenya and Tanzania Friday, killing no one.";
+    assert_eq!(
+        sv(t, dct),
+        pairs(&[
+            ("Monday", "2000-04-03"),
+            ("Tuesday", "2000-04-04"), // `as early as`: the next one
+            ("Wednesday", "2000-03-29"),
+            ("Friday", "2000-03-31"),
+        ])
+    );
+    assert_eq!(
+        sv("Prices fell from the previous Friday.", dct),
+        pairs(&[("the previous Friday", "2000-03-31")])
+    );
+}
+
+#[test]
+fn vague_futures_and_reporting_periods() {
+    let dct = Some("2000-04-03");
+    let t = "Sales will slow in coming months and in the coming years, taxes fall in future quarters and in the weeks ahead, well into the future, in the near term.";
+    assert_eq!(
+        sv(t, dct),
+        pairs(&[
+            ("coming months", "FUTURE_REF"),
+            ("the coming years", "FUTURE_REF"),
+            ("future quarters", "FUTURE_REF"),
+            ("the weeks ahead", "FUTURE_REF"),
+            ("the future", "FUTURE_REF"),
+            ("the near term", "FUTURE_REF"),
+        ])
+    );
+    // Quarters as units, but not fractions; a rate is not a length.
+    let t = "It had losses for several quarters, pays interest every quarter over the next three quarters, with three-quarters of its food and a quarter of the market. It would save $500 million a year, three years ahead of schedule.";
+    assert_eq!(
+        sv(t, dct),
+        pairs(&[
+            ("several quarters", "PXQ"),
+            ("every quarter", "P1Q"),
+            ("the next three quarters", "P3Q"),
+            ("three years", "P3Y"),
+        ])
+    );
+    let t = "In fiscal 1989 the index dropped 3.8% for the week, and this century saw the week of March 6, closing by the end of the month.";
+    assert_eq!(
+        run(t, dct),
+        [
+            ("fiscal 1989", "DATE", "1989", None),
+            ("the week", "DATE", "2000-W14", None),
+            ("this century", "DURATION", "P100Y", None),
+            ("March 6", "DATE", "2000-03-06", None),
+            ("the end of the month", "DATE", "2000-04", Some("END")),
+        ]
+        .map(|(a, b, c, d)| (a.to_string(), b, c.to_string(), d))
+    );
+}
+
+#[test]
+fn more_durations_and_sets() {
+    let t = "Troops will be sent within weeks and stay for two more weeks, for an additional year and for a while; the march comes each July.";
+    assert_eq!(
+        run(t, None),
+        [
+            ("weeks", "DURATION", "PXW"),
+            ("two more weeks", "DURATION", "P2W"),
+            ("an additional year", "DURATION", "P1Y"),
+            ("a while", "DURATION", "PXX"),
+            ("each July", "SET", "XXXX-07"),
+        ]
+        .map(|(a, b, c)| (a.to_string(), b, c.to_string(), None))
+    );
+    // Programme names.
+    assert!(sv(
+        "Baker said on \"This Week\" and on \"60 Minutes\" that it was over.",
+        DCT
+    )
+    .is_empty());
+}
+
+#[test]
+fn timeml_news_conventions() {
+    let dct = "2000-04-03";
+    let t = "The Friday explosions killed 81. Friday, an FBI official said the store closed at 10 p.m. Wednesday.";
+    assert_eq!(
+        tml(t, dct),
+        [
+            ("Friday", "DATE", "2000-03-31"),
+            ("Friday", "DATE", "2000-03-31"),
+            ("10 p.m. Wednesday", "TIME", "2000-03-29T22:00"),
+        ]
+        .map(|(a, b, c)| (a.to_string(), b, c.to_string()))
+    );
+    // A clock time with no date next to it takes the last day written, else
+    // the DCT's; a bracketed conversion stays outside; `a.m.` ends no sentence.
+    let t = "He was shot at 10 p.m. as he stood, and a judge met him at midday. The blast came at 10:35 a.m. (0735 GMT) Friday. They have until 9 a.m. Tuesday to sign, and buyers came in the morning.";
+    assert_eq!(
+        tml(t, dct),
+        [
+            ("10 p.m.", "TIME", "2000-04-03T22:00"),
+            ("midday", "TIME", "2000-04-03T12:00"),
+            ("10:35 a.m.", "TIME", "2000-03-31T10:35"),
+            ("Friday", "DATE", "2000-03-31"),
+            ("9 a.m. Tuesday", "TIME", "2000-04-04T09:00"),
+            ("the morning", "TIME", "2000-04-03TMO"),
+        ]
+        .map(|(a, b, c)| (a.to_string(), b, c.to_string()))
+    );
+    let t = "It sparked the current weakness at 50% of the then current market price.";
+    assert_eq!(
+        tml(t, dct),
+        [
+            ("current", "DATE", "PRESENT_REF"),
+            ("then current", "DATE", "PAST_REF"),
+        ]
+        .map(|(a, b, c)| (a.to_string(), b, c.to_string()))
+    );
+    // The guide's conventions leave all of these out.
+    assert!(sv(
+        "The store closed at 10 p.m. amid the current weakness.",
+        Some(dct)
+    )
+    .is_empty());
+}

@@ -15,10 +15,21 @@ fn unit_code(unit: &str) -> (char, bool) {
         "day" => ('D', false),
         "week" => ('W', false),
         "month" => ('M', false),
+        "quarter" => ('Q', false),
         "decade" => ('E', false),
         "centurie" | "century" => ('C', false),
         _ => ('Y', false),
     }
+}
+
+/// A number or amount word before `a year`, making it a rate.
+fn is_amount(w: &str) -> bool {
+    w.starts_with(|c: char| c.is_ascii_digit())
+        || lex::parse_number(w).is_some()
+        || matches!(
+            w,
+            "million" | "billion" | "thousand" | "hundred" | "percent" | "hours" | "minutes"
+        )
 }
 
 /// TIMEX3 duration value: `P7M`, `PT50M`, `PXY`, `P2DE`.
@@ -62,6 +73,10 @@ pub(crate) fn duration(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
     }
     let nword = lower(n.as_str());
     let nword: String = nword.split_whitespace().collect::<Vec<_>>().join(" ");
+    // `CBS's "60 Minutes"`: a title-case unit is a programme's name.
+    if super::deictic::is_title_case(unit.as_str()) {
+        return;
+    }
     let unit_l = lower(unit.as_str());
     let plural = unit_l.ends_with('s');
     let hyphen = caps.name("hy").is_some_and(|h| h.as_str() == "-");
@@ -80,6 +95,8 @@ pub(crate) fn duration(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
             | "many"
             | "some"
             | "recent"
+            | "coming"
+            | "future"
             | "the past few"
             | "the last few"
             | "the next few"
@@ -102,17 +119,45 @@ pub(crate) fn duration(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
         }
         "a" | "an" | "a single" if plural => return,
         "a" | "an" if matches!(prev_word.as_str(), "once" | "twice" | "times") => return,
+        // A rate, not a length: `$500 million a year`, `24 hours a day`.
+        "a" | "an" if caps.name("ago").is_none() && is_amount(&prev_word) => return,
+        // `a quarter of the market`, `three-quarters`: fractions; `the 1988
+        // quarter`: a year's.
+        _ if unit_l.starts_with("quarter")
+            && (hyphen
+                || nword.len() == 4 && nword.starts_with(|c: char| c.is_ascii_digit())
+                || matches!(nword.as_str(), "a" | "an") && caps.name("ago").is_none()) =>
+        {
+            return
+        }
         "the past" | "the last" if plural => return,
-        "recent" | "few" | "a few" | "several" | "many" | "some" if !plural => return,
+        "recent" | "coming" | "future" | "few" | "a few" | "several" | "many" | "some"
+            if !plural =>
+        {
+            return
+        }
         _ => {}
     }
     // `a second season`, `the first minute`: ordinal `second`, not the unit.
     if unit_l == "second" && !nword.starts_with(|c: char| c.is_ascii_digit()) {
         return;
     }
-    // `in recent years`: an unspecified past, not a length.
-    if nword == "recent" && caps.name("ago").is_none() {
-        push(out, n.start(), m.end(), Expr::Ref("PAST_REF"), None);
+    // `in recent years`, `in (the) coming months`: an unspecified past or
+    // future, not a length.
+    if matches!(nword.as_str(), "recent" | "coming" | "future") && caps.name("ago").is_none() {
+        let det = caps.name("det").filter(|d| lower(d.as_str()) == "the");
+        let value = if nword == "recent" {
+            "PAST_REF"
+        } else {
+            "FUTURE_REF"
+        };
+        push(
+            out,
+            det.unwrap_or(n).start(),
+            m.end(),
+            Expr::Ref(value),
+            None,
+        );
         return;
     }
     let det = caps.name("det");
@@ -200,20 +245,32 @@ pub(crate) fn bare_units(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
     if !cx.starts_in_range(m.start()) {
         return;
     }
-    if caps.name("ago").is_some() {
-        push(out, m.start(), m.end(), Expr::Ref("PAST_REF"), None);
-        return;
+    match caps.name("ago").map(|a| lower(a.as_str())).as_deref() {
+        // `the weeks ahead`: the near future (not `years ahead of schedule`).
+        Some("ahead") => {
+            if lower(cx.next(m.end())) != "of" {
+                push(out, m.start(), m.end(), Expr::Ref("FUTURE_REF"), None);
+            }
+            return;
+        }
+        Some(_) => {
+            push(out, unit.start(), m.end(), Expr::Ref("PAST_REF"), None);
+            return;
+        }
+        None => {}
     }
-    let prev = cx.prev(m.start());
+    let prev = cx.prev(unit.start());
     let next = lower(cx.next(unit.end()));
-    let ok = prev == "for" && next != "of"
+    // `for years`, `within weeks`, `the first time in years`.
+    let ok = matches!(prev.as_str(), "for" | "within" | "in")
+        && !matches!(next.as_str(), "of" | "past")
         || matches!(next.as_str(), "after" | "later" | "before" | "earlier")
             && !lex::is_count_noun(&prev)
             && !prev.chars().all(|c| c.is_ascii_digit());
     if ok {
         push(
             out,
-            m.start(),
+            unit.start(),
             unit.end(),
             Expr::Duration(duration_value(None, unit.as_str())),
             None,
@@ -269,7 +326,10 @@ pub(crate) fn set(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
         .and_then(|n| lex::parse_number(n.as_str()))
         .unwrap_or(1)
         * if caps.name("other").is_some() { 2 } else { 1 };
-    let value = if let Some(wd) =
+    let value = if let Some(mon) = caps.name("smon") {
+        // `each July`
+        format!("XXXX-{:02}", lex::month_number(mon.as_str()).unwrap_or(1))
+    } else if let Some(wd) =
         lex::weekday_number(&su_l).filter(|_| su_l.ends_with("day") && su_l != "day")
     {
         format!("XXXX-WXX-{wd}")

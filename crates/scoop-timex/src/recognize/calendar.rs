@@ -284,17 +284,38 @@ pub(crate) fn month(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
         }
         if part.is_none() {
             let prev = cx.prev(m.start());
-            let ok = STRONG_PREPS.contains(&prev.as_str())
-                && !(mon.as_str() == "May"
-                    && cx.next(m.end()).starts_with(|c: char| c.is_lowercase())
-                    && !matches!(cx.next(m.end()), "and" | "or" | "to"))
+            let next = cx.next(m.end());
+            // `May` before a lower-case word may be the verb, except after a
+            // preposition (`disclosed in May that`).
+            let modal_may = mon.as_str() == "May"
+                && next.starts_with(|c: char| c.is_lowercase())
+                && !matches!(next, "and" | "or" | "to")
+                && !matches!(
+                    prev.as_str(),
+                    "in" | "since"
+                        | "by"
+                        | "until"
+                        | "till"
+                        | "from"
+                        | "through"
+                        | "during"
+                        | "throughout"
+                        | "before"
+                        | "after"
+                        | "around"
+                );
+            // `for October`, `a June agreement`, `the October slaying`.
+            let attributive = matches!(prev.as_str(), "for" | "a" | "the")
+                && mon.as_str() != "May"
+                && (prev == "for" || next.starts_with(|c: char| c.is_lowercase()));
+            let ok = STRONG_PREPS.contains(&prev.as_str()) && !modal_may
+                || attributive
                 || prev == "back"
                 || in_month_list(cx, m.start(), m.end());
             if !ok {
                 return;
             }
             // `in June Lee's ...`: a following capitalised word makes it a name.
-            let next = cx.next(m.end());
             if next.starts_with(|c: char| c.is_uppercase()) && !is_month_word(next) && prev != "in"
             {
                 return;
@@ -408,7 +429,8 @@ pub(crate) fn period(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
                     };
                     if !matches!(
                         prev.as_str(),
-                        "in" | "during"
+                        "in" | "into"
+                            | "during"
                             | "by"
                             | "until"
                             | "since"

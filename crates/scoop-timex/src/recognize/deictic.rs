@@ -56,6 +56,41 @@ pub(crate) fn relative(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
             offset: -1,
             anaphoric: false,
         }
+    } else if let Some(tu) = caps.name("theunit") {
+        // `by the end of the month`: the DCT's; `the month` alone is left to
+        // the reporting-period pass.
+        if part.is_none() {
+            return;
+        }
+        let unit = if lower(tu.as_str()).ends_with("month") {
+            RelUnit::Month
+        } else {
+            RelUnit::Year
+        };
+        Expr::Rel {
+            unit,
+            offset: 0,
+            anaphoric: false,
+        }
+    } else if caps.name("theweek").is_some() {
+        // A market report's `for the week`, `the week's most active session`:
+        // the week of the DCT; not `the week of March 6`, `the week before`.
+        let rest = &cx.text[m.end()..cx.hi];
+        let possessive = rest.starts_with(['\'', '’']);
+        let next = lower(cx.next(m.end()));
+        let ok = (possessive || matches!(cx.prev(m.start()).as_str(), "for" | "of" | "during"))
+            && !matches!(
+                next.as_str(),
+                "of" | "ended" | "ending" | "before" | "after" | "earlier" | "later"
+            );
+        if !ok {
+            return;
+        }
+        Expr::Rel {
+            unit: RelUnit::Week,
+            offset: 0,
+            anaphoric: false,
+        }
     } else if let Some(td) = caps.name("theday") {
         // Only `throughout the day` refers to a specific day reliably.
         if cx.prev(td.start()) != "throughout" {
@@ -71,6 +106,10 @@ pub(crate) fn relative(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
         let (Some(det), Some(unit)) = (caps.name("det"), caps.name("unit")) else {
             return;
         };
+        // `ABC News' "This Week"`: a title-case unit is a programme's name.
+        if is_title_case(unit.as_str()) {
+            return;
+        }
         let det = lower(det.as_str());
         let det: String = det.split_whitespace().collect::<Vec<_>>().join(" ");
         let unit = match lower(unit.as_str()).as_str() {
@@ -113,10 +152,36 @@ pub(crate) fn refs(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
     let w = lower(r.as_str());
     let w: String = w.split_whitespace().collect::<Vec<_>>().join(" ");
     let prev = cx.prev(m.start());
+    let mut start = m.start();
     let value = match w.as_str() {
+        // TimeML: adjectival `current` (`the current weakness`); `then
+        // current` is a past present.
+        "current" => {
+            let next = cx.next(m.end());
+            if !cx.timeml || r.as_str() != "current" || !next.starts_with(char::is_lowercase) {
+                return;
+            }
+            if prev == "then" {
+                start = prev_token(cx.text, cx.lo, m.start()).as_ptr() as usize
+                    - cx.text.as_ptr() as usize;
+                "PAST_REF"
+            } else {
+                "PRESENT_REF"
+            }
+        }
+        "the near term" | "the short term" => "FUTURE_REF",
+        // `for a while`: a length of unknown size.
+        "a while" => {
+            if matches!(prev.as_str(), "for" | "in" | "after" | "within") {
+                push(out, start, m.end(), Expr::Duration("PXX".into()), None);
+            }
+            return;
+        }
         "the moment" if matches!(prev.as_str(), "at" | "for" | "of") => "PRESENT_REF",
         "the time being" if prev == "for" => "PRESENT_REF",
-        "the future" | "the near future" if prev == "in" => "FUTURE_REF",
+        "the future" | "the near future" if matches!(prev.as_str(), "in" | "into" | "about") => {
+            "FUTURE_REF"
+        }
         "the past" if prev == "in" => "PAST_REF",
         "the moment" | "the time being" | "the future" | "the near future" | "the past" => return,
         // `as soon as`, `too soon`, `but soon got into` (narrative, not future).
@@ -137,7 +202,7 @@ pub(crate) fn refs(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
         "recently" | "lately" => "PAST_REF",
         _ => "PRESENT_REF",
     };
-    push(out, m.start(), m.end(), Expr::Ref(value), None);
+    push(out, start, m.end(), Expr::Ref(value), None);
 }
 
 pub(crate) fn weekday(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
@@ -150,44 +215,50 @@ pub(crate) fn weekday(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
     let Some(n) = lex::weekday_number(wd.as_str()) else {
         return;
     };
-    let next = cx.next(m.end());
-    if let Some(rel) = caps.name("wrel") {
-        let offset = match lower(rel.as_str()).split_whitespace().next() {
-            Some("last") => -1,
+    let offset = if let Some(rel) = caps.name("wrel") {
+        Some(match lower(rel.as_str()).split_whitespace().last() {
+            Some("last" | "previous" | "past") => -1,
             Some("next") | Some("coming") => 1,
-            Some("this") if lower(rel.as_str()).ends_with("past") => -1,
             _ => 0,
-        };
-        push(
-            out,
-            m.start(),
-            m.end(),
-            Expr::Weekday {
-                wd: n,
-                offset: Some(offset),
-            },
-            None,
-        );
-        return;
-    }
-    let prev = cx.prev(m.start());
-    if caps.name("pl").is_some() {
-        if prev == "on" {
-            push(
-                out,
-                m.start(),
-                m.end(),
-                Expr::Set(format!("XXXX-WXX-{n}")),
-                None,
-            );
+        })
+    } else if caps.name("pl").is_some() {
+        if cx.prev(m.start()) == "on" {
+            let expr = Expr::Set(format!("XXXX-WXX-{n}"));
+            push(out, m.start(), m.end(), expr, None);
         }
         return;
-    }
+    } else if reads_as_day(cx, m.start(), m.end()) {
+        // `as early as Tuesday`, `as soon as Tuesday`: the next one.
+        (cx.prev(m.start()) == "as" && cx.prev2(m.start()) != "late").then_some(1)
+    } else {
+        return;
+    };
+    push(
+        out,
+        m.start(),
+        m.end(),
+        Expr::Weekday { wd: n, offset },
+        None,
+    );
+}
+
+/// Whether a weekday without `last`/`next` at `start..end` is a day rather
+/// than part of a title or a name.
+fn reads_as_day(cx: &Cx, start: usize, end: usize) -> bool {
+    let prev = cx.prev(start);
+    let next = cx.next(end);
     // News puts weekdays after almost any word (`voted Friday`), so only
     // title/name contexts are excluded; a sentence-initial weekday is a day
     // only with a clear continuation (`Tuesday, May 31`, `Monday (Nov. 13)`).
     let next_l = lower(next);
-    let sentence_initial = matches!(prev.as_str(), "" | "." | "!" | "?" | ":" | "\u{2014}" | "-");
+    // `at 10 p.m. Wednesday`: the abbreviation's period ends no sentence.
+    let after_clock = prev == "." && {
+        let before = cx.text[cx.lo..start].trim_end();
+        let tail = before.get(before.len().saturating_sub(4)..).unwrap_or("");
+        tail.eq_ignore_ascii_case("a.m.") || tail.eq_ignore_ascii_case("p.m.")
+    };
+    let sentence_initial =
+        !after_clock && matches!(prev.as_str(), "" | "." | "!" | "?" | ":" | "\u{2014}" | "-");
     let clear_next = matches!(
         next_l.as_str(),
         "(" | "morning" | "afternoon" | "evening" | "night"
@@ -195,60 +266,79 @@ pub(crate) fn weekday(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
     let name_follows = next.starts_with(|c: char| c.is_uppercase()) && !is_month_word(next);
     // `Friday's close` is a day, `Wednesday’s second season` a title: a
     // possessive is a day only before a lower-case word outside show talk.
-    let possessive = cx.text[m.end()..cx.hi].starts_with(['\'', '’']);
+    let possessive = cx.text[end..cx.hi].starts_with(['\'', '’']);
     let day_possessive = possessive && {
-        let after_s = m.end()
-            + cx.text[m.end()..cx.hi]
+        let after_s = end
+            + cx.text[end..cx.hi]
                 .chars()
                 .take(2)
                 .map(char::len_utf8)
                 .sum::<usize>();
         let w = cx.next(after_s.min(cx.hi));
-        w.starts_with(char::is_lowercase)
-            && !matches!(
-                w,
-                "season"
-                    | "cast"
-                    | "episode"
-                    | "episodes"
-                    | "star"
-                    | "stars"
-                    | "premiere"
-                    | "finale"
-                    | "character"
-                    | "creator"
-                    | "showrunner"
-                    | "second"
-                    | "first"
-            )
+        w.starts_with(char::is_lowercase) && !is_show_word(w)
     };
-    // `Emma Myers, Joy Sunday, Naomi...`: a surname in a list of names.
-    let raw_prev = prev_token(cx.text, cx.lo, m.start());
+    // `Emma Myers, Joy Sunday, Naomi...`: a surname in a list of names (not
+    // `in Kenya and Tanzania Friday, killing...`).
+    let raw_prev = prev_token(cx.text, cx.lo, start);
+    let name_after = || {
+        let after_next = next.as_ptr() as usize - cx.text.as_ptr() as usize + next.len();
+        cx.next(after_next).starts_with(char::is_uppercase)
+    };
     let surname = raw_prev.starts_with(char::is_uppercase)
         && !sentence_initial
-        && matches!(next_l.as_str(), "," | "and" | ")" | "")
-        && matches!(
-            cx.prev2(m.start()).as_str(),
-            "," | "and" | "&" | "(" | "with"
-        );
-    let ok = !WEEKDAY_BLOCKERS.contains(&prev.as_str())
+        && (matches!(next_l.as_str(), ")" | "")
+            || matches!(next_l.as_str(), "," | "and") && name_after())
+        && matches!(cx.prev2(start).as_str(), "," | "and" | "&" | "(" | "with");
+    // Blockers that a clear day reading overrides: `as of Monday`, `as soon
+    // as Tuesday`, `the handling of Wednesday's meeting`, `in Saturday
+    // night's debate`; under TimeML `the Friday explosions`.
+    let prev2 = || cx.prev2(start);
+    let unblocked = match prev.as_str() {
+        "of" => prev2() == "as" || clear_next || day_possessive,
+        "in" => clear_next || day_possessive,
+        "as" => matches!(prev2().as_str(), "early" | "soon" | "late"),
+        "the" => {
+            cx.timeml && next.starts_with(char::is_lowercase) && !is_show_word(next) && !possessive
+        }
+        _ => false,
+    };
+    // TimeML news: `Friday, an FBI official said`.
+    let initial_ok = clear_next || day_possessive || cx.timeml && next_l == ",";
+    (unblocked || !WEEKDAY_BLOCKERS.contains(&prev.as_str()))
         && !name_follows
         && (!possessive || day_possessive)
         && !surname
         && next_l != "season"
-        && (!sentence_initial || clear_next || day_possessive);
-    if ok {
-        push(
-            out,
-            m.start(),
-            m.end(),
-            Expr::Weekday {
-                wd: n,
-                offset: None,
-            },
-            None,
-        );
-    }
+        && (!sentence_initial || initial_ok)
+}
+
+/// `Week`, `Minutes`: capitalised but not all capitals.
+pub(crate) fn is_title_case(w: &str) -> bool {
+    let mut c = w.chars();
+    c.next().is_some_and(char::is_uppercase) && c.next().is_some_and(char::is_lowercase)
+}
+
+/// Nouns of show talk after a weekday that make it a title (`Wednesday’s
+/// second season`, `the Wednesday cast`).
+fn is_show_word(w: &str) -> bool {
+    matches!(
+        w,
+        "season"
+            | "cast"
+            | "episode"
+            | "episodes"
+            | "star"
+            | "stars"
+            | "premiere"
+            | "finale"
+            | "character"
+            | "creator"
+            | "showrunner"
+            | "second"
+            | "first"
+            | "series"
+            | "show"
+    )
 }
 
 /// Reporting periods in business news: `the quarter`, `the year-earlier

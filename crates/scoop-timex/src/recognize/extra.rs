@@ -19,7 +19,8 @@ pub(crate) fn pattern() -> String {
          |(?P<cthe>(?i:the)\\s+)?(?P<cent>[0-9]{{1,2}}(?:st|nd|rd|th)|(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first))[\\s-]+century{b}\
          |(?:(?P<hrel>(?i:last|next|this))\\s+)?(?P<hol>Thanksgiving(?:\\s+Day)?|Christmas(?:\\s+(?:Day|Eve))?|New\\s+Year(?:'|’)s(?:\\s+(?:Day|Eve))?|Election\\s+Day|Easter(?:\\s+Sunday)?|Independence\\s+Day|Halloween|Memorial\\s+Day|Labor\\s+Day|Veterans(?:'|’)?\\s+Day){b}\
          |(?P<ye>(?i:year-end|year\\s+end|year(?:'|’)s\\s+end)){b}\
-         |(?P<dp>(?i:this|last))\\s+(?P<dpw>(?i:morning|afternoon|evening|night)){b})"
+         |(?P<tc>(?i:this\\s+century)){b}\
+         |(?P<dp>(?i:this|last|the))\\s+(?P<dpw>(?i:morning|afternoon|evening|night)){b})"
     )
 }
 
@@ -133,6 +134,17 @@ pub(crate) fn extra(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
         push(out, m.start(), m.end(), expr, None);
         return;
     }
+    // `this century`: TimeBank reads it as its length, a hundred years.
+    if caps.name("tc").is_some() {
+        push(
+            out,
+            m.start(),
+            m.end(),
+            Expr::Duration("P100Y".into()),
+            None,
+        );
+        return;
+    }
     if caps.name("ye").is_some() {
         let expr = Expr::Rel {
             unit: RelUnit::Year,
@@ -144,7 +156,12 @@ pub(crate) fn extra(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
     }
     if let (Some(dp), Some(w), true) = (caps.name("dp"), caps.name("dpw"), cx.timeml) {
         let w = lower(w.as_str());
-        let offset = if lower(dp.as_str()) == "last" {
+        let dp = lower(dp.as_str());
+        // `in the morning` of a report is the DCT's; not `the morning of May 3`.
+        if dp == "the" && (cx.prev(m.start()) != "in" || lower(cx.next(m.end())) == "of") {
+            return;
+        }
+        let offset = if dp == "last" {
             // `last night` is the night before; `last morning` is not a day part.
             if w != "night" {
                 return;
