@@ -34,6 +34,14 @@ const LIST_LINKS: &[&str] = &["roles as", "role as", " play ", " plays ", " port
 const CHARACTER_THEN_ACTOR: &[&str] = &["played by", "portrayed by", "voiced by", "brought to life by"];
 /// Words just before a name that introduce a character.
 const CHARACTER_CUES_BEFORE: &[&str] = &["character", "characters", "villain", "protagonist", "antagonist", "as", "plays", "portrays", "role of"];
+/// Ranks and titles that stories put before a character's name (`Private Jo
+/// Suk-bong`, `Chairman Park Jung Ja`): evidence of a character, and allowed
+/// between the names of a list of characters.
+const CHARACTER_TITLES: &[&str] = &[
+    "private", "corporal", "sergeant", "lieutenant", "captain", "major", "colonel", "general", "commander", "detective",
+    "inspector", "officer", "agent", "chairman", "chairwoman", "prince", "princess", "king", "queen", "crown", "emperor",
+    "empress", "professor", "prosecutor", "attorney", "judge", "chief", "team leader", "president",
+];
 /// Words just before a name that introduce a real performer.
 const ACTOR_CUES_BEFORE: &[&str] = &["actor", "actress", "actors", "star", "stars", "starring", "singer", "idol", "newcomer", "rookie", "include", "includes", "featuring"];
 /// Sentence words that set the convention of its `A (B)` pairs: cast lists
@@ -223,7 +231,13 @@ fn parenthesised_group(doc: &Doc, people: &[usize], person_of: &[Option<usize>])
 /// indices (actor, character).
 fn respective_pairs(doc: &Doc, people: &[usize]) -> Vec<(usize, usize)> {
     let between = |a: usize, b: usize| doc.text[doc.mentions[a].span.end as usize..doc.mentions[b].span.start as usize].to_lowercase();
-    let listed = |a: usize, b: usize| matches!(between(a, b).trim(), "," | "and" | ", and" | "&");
+    // A title before a character's name does not break the list (`Chairman
+    // Park Jung Ja, Chairman Kim Jung Chil, and Jin Hee Jung`).
+    let listed = |a: usize, b: usize| {
+        let gap = between(a, b);
+        let gap = CHARACTER_TITLES.iter().find_map(|t| gap.trim_end().strip_suffix(t)).unwrap_or(&gap);
+        matches!(gap.trim(), "," | "and" | ", and" | "&")
+    };
     for pivot in 0..people.len().saturating_sub(1) {
         let gap = format!(" {} ", between(people[pivot], people[pivot + 1]));
         if gap.len() > 60 || !LIST_LINKS.iter().any(|c| gap.contains(c)) {
@@ -283,7 +297,7 @@ impl Evidence {
             if ACTOR_CUES_BEFORE.contains(&before.as_str()) {
                 evidence.actor[p] += 1;
             }
-            if CHARACTER_CUES_BEFORE.contains(&before.as_str()) {
+            if CHARACTER_CUES_BEFORE.contains(&before.as_str()) || CHARACTER_TITLES.contains(&before.as_str()) {
                 evidence.character[p] += 1;
             }
             if in_plain_name_list(doc, m, person_of) && doc.sentence_at(mention.span.start).is_some_and(|s| sentence_convention(doc.slice(s.span)) > 0) {

@@ -187,6 +187,13 @@ fn role_forms() {
         roles("Han Seo-jin and Baek Min-ho, who reprise their roles as Yoon Ha-na and Choi Da-eun, lead Moonlight Harbor."),
         vec![("Han Seo-jin".to_string(), "Yoon Ha-na".to_string()), ("Baek Min-ho".to_string(), "Choi Da-eun".to_string())]
     );
+    assert_eq!(
+        roles("Han Seo-jin and Baek Min-ho, who play Chairman Yoon Ha-na and Detective Choi Da-eun, respectively, lead Moonlight Harbor."),
+        vec![("Han Seo-jin".to_string(), "Yoon Ha-na".to_string()), ("Baek Min-ho".to_string(), "Choi Da-eun".to_string())]
+    );
+    // A rank before a name marks a character, which orients `A (B)` pairs
+    // that their sentence leaves open.
+    assert_eq!(roles("Yoon Ha-na (Han Seo-jin) stares at the sea in the teaser. Will Private Yoon Ha-na survive?"), expected);
     let kinds: Vec<_> = records("Han Seo-jin plays Yoon Ha-na in Moonlight Harbor.").persons.into_iter().map(|p| (p.name, p.kind.as_str())).collect();
     assert_eq!(kinds, [("Han Seo-jin".to_string(), "person"), ("Yoon Ha-na".to_string(), "character")]);
 }

@@ -23,7 +23,7 @@ use std::collections::HashMap;
 const TITLE_CONNECTORS: &[&str] = &["of", "the", "and", "in", "a", "an", "to", "on", "or", "vs.", "&"];
 /// Words naming a medium: the capitalised words right after one are a title.
 const MEDIUM_WORDS: &[&str] = &[
-    "series", "drama", "dramas", "K-drama", "K-dramas", "k-drama", "k-dramas", "film", "films", "movie", "movies", "show", "shows", "sitcom",
+    "series", "drama", "dramas", "k-drama", "k-dramas", "film", "films", "movie", "movies", "show", "shows", "sitcom",
     "webtoon", "thriller", "flick", "documentary", "miniseries", "anime", "sequel",
 ];
 /// Words that end a title before a part of it (`DP Season 2` → `DP`).
@@ -172,8 +172,10 @@ impl<'a> Layer<'a> {
                     titles.push(title);
                 }
             }
-            // A capitalised medium word is part of a name (`Drama Series`, `Film Monster`).
-            if MEDIUM_WORDS.contains(&word) {
+            // A capitalised medium word is part of a name (`Drama Series`, `Film
+            // Monster`), but `K-Dramas` is written so.
+            let medium_word = MEDIUM_WORDS.contains(&lower.as_str()) && (word.starts_with(char::is_lowercase) || word.starts_with("K-"));
+            if medium_word {
                 titles.extend(self.titles_after(i + 1, sentence.end, lower.ends_with('s')));
             }
             if word == "(" && i > sentence.start && self.mentions.iter().any(|m| m.label == Label::PER && m.span.end == self.doc.tokens[i - 1].span.end) {
@@ -466,7 +468,7 @@ mod tests {
 
     #[test]
     fn titles_before_season_and_after_medium_words() {
-        let d = doc("Filming for The Last of Us season 2 began. She starred in the K-dramas Our Blues, Black Knight and 20th Century Girl.");
+        let d = doc("Filming for The Last of Us season 2 began. She starred in the K-Dramas Our Blues, Black Knight and 20th Century Girl.");
         let engine = vec![mention(&d, "The Last", Label::LOC), mention(&d, "Us", Label::LOC), mention(&d, "Black Knight", Label::PER)];
         assert_eq!(shown(&d, &refine(&d, engine)), ["The Last of Us/WORK", "Our Blues/WORK", "Black Knight/WORK", "20th Century Girl/WORK"]);
     }
