@@ -12,7 +12,7 @@
 //!   name is a person, and a name the engine labelled several ways takes its
 //!   most frequent label.
 
-use super::rules::{is_capitalised, is_month_or_day, NOT_NAMES, ORGS};
+use super::rules::{is_capitalised, is_month_or_day, LOCS, MISCS, NOT_NAMES, ORGS};
 use crate::document::{Doc, EntityMention, Span};
 use crate::persons::is_korean_surname;
 use crate::tokenize::TokenKind;
@@ -50,6 +50,7 @@ pub fn refine(doc: &Doc, mentions: Vec<EntityMention>) -> Vec<EntityMention> {
     layer.merge_nicknames();
     layer.complete_spaced_korean_names();
     layer.unify_labels();
+    layer.apply_lexicons();
     layer.mentions
 }
 
@@ -422,6 +423,24 @@ impl<'a> Layer<'a> {
             }
         }
     }
+
+    /// A name in the domain lexicons (`Deadline`, `Prime Video`, `Seoul`) or
+    /// a Korean place by its suffix (`Goyang-si`, `Gyeonggi-do`) keeps that
+    /// label wherever the engine found it; no mention is added.
+    fn apply_lexicons(&mut self) {
+        let doc = self.doc;
+        for m in &mut self.mentions {
+            let text = doc.slice(m.span);
+            let korean_place = !text.contains(' ') && ["-si", "-do", "-gun", "-gu"].iter().any(|s| text.ends_with(s) && text.len() > s.len() + 2);
+            if ORGS.contains(&text) {
+                m.label = Label::ORG;
+            } else if LOCS.contains(&text) || korean_place {
+                m.label = Label::LOC;
+            } else if MISCS.contains(&text) {
+                m.label = Label::MISC;
+            }
+        }
+    }
 }
 
 /// One romanised Korean syllable (`Na`, `Yeon`, `Hwan`), capitalised or not.
@@ -517,6 +536,13 @@ mod tests {
         ];
         let labels: Vec<Label> = refine(&d, engine).iter().map(|m| m.label).collect();
         assert_eq!(labels, [Label::PER; 5]);
+    }
+
+    #[test]
+    fn lexicon_names_keep_their_label() {
+        let d = doc("Deadline reports that Kim Ji-won filmed in Goyang-si.");
+        let engine = vec![mention(&d, "Deadline", Label::PER), mention(&d, "Kim Ji-won", Label::PER), mention(&d, "Goyang-si", Label::PER)];
+        assert_eq!(shown(&d, &refine(&d, engine)), ["Deadline/ORG", "Kim Ji-won/PER", "Goyang-si/LOC"]);
     }
 
     #[test]

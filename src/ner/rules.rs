@@ -23,7 +23,7 @@ const ORG_SUFFIXES: &[&str] = &[
     "Company", "Inc.", "Corp.", "Network", "Broadcasting", "Agency", "Films", "Times", "Post", "Herald",
     "Daily", "Magazine", "Records", "Group", "Channel", "Actors", "Office", "Ministry",
 ];
-const LOCS: &[&str] = &[
+pub(super) const LOCS: &[&str] = &[
     "Seoul", "SEOUL", "Busan", "Incheon", "Daegu", "Daejeon", "Gwangju", "Ulsan", "Suwon", "Paju", "Goyang",
     "Ilsan", "Jeju", "Gangwon", "Gyeonggi", "Gangnam", "Korea", "South Korea", "North Korea", "Japan",
     "China", "Taiwan", "Thailand", "Vietnam", "Indonesia", "Philippines", "Singapore", "India", "New Delhi",
@@ -37,7 +37,7 @@ const LOC_SUFFIXES: &[&str] = &[
     "Beach", "Mountain", "Bridge", "Stadium", "Arena", "Palace", "Square", "Tower", "Village", "High",
     "School", "-do", "-si", "-gu",
 ];
-const MISCS: &[&str] = &[
+pub(super) const MISCS: &[&str] = &[
     "Korean", "South Korean", "American", "British", "English", "Japanese", "Chinese", "Asian", "Western",
     "Emmy", "Emmys", "Oscar", "Oscars", "Golden Globe", "Golden Globes", "COVID-19", "Tudum", "Comic-Con",
     "San Diego Comic-Con", "Super Bowl",
