@@ -17,7 +17,7 @@ use crate::document::{Doc, EntityMention, Span};
 use crate::persons::is_korean_surname;
 use crate::tokenize::TokenKind;
 use scoop_gold::Label;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Lowercase words allowed inside a title (`Alchemy of Souls`, `King the Land`).
 const TITLE_CONNECTORS: &[&str] = &["of", "the", "and", "in", "a", "an", "to", "on", "or", "vs.", "&"];
@@ -42,9 +42,7 @@ pub fn refine(doc: &Doc, mentions: Vec<EntityMention>) -> Vec<EntityMention> {
     let mut layer = Layer { doc, mentions };
     layer.mentions.sort_by_key(|m| m.span);
     let titles: Vec<(usize, usize)> = doc.sentences.iter().flat_map(|s| layer.titles_in(s.tokens.clone())).collect();
-    for (first, end) in titles {
-        layer.put(first, end, Label::WORK);
-    }
+    layer.put_all(titles, Label::WORK);
     layer.add_sequel_numbers();
     layer.spread_titles();
     layer.merge_nicknames();
@@ -79,27 +77,57 @@ impl<'a> Layer<'a> {
         (first, end.max(first + 1))
     }
 
+    /// The mentions overlapping `span`. Mentions are sorted and never
+    /// overlap, so their ends are sorted too and both bounds are binary searches.
+    fn overlapping(&self, span: Span) -> &[EntityMention] {
+        let from = self.mentions.partition_point(|m| m.span.end <= span.start);
+        let to = self.mentions.partition_point(|m| m.span.start < span.end);
+        &self.mentions[from..to.max(from)]
+    }
+
     fn mention_at(&self, first: usize, end: usize) -> Option<&EntityMention> {
         let span = self.span_of(first, end);
-        self.mentions.iter().find(|m| m.span == span)
+        self.overlapping(span).iter().find(|m| m.span == span)
     }
 
     fn is_person_token(&self, i: usize) -> bool {
-        let span = self.doc.tokens[i].span;
-        self.mentions.iter().any(|m| m.label == Label::PER && m.span.contains(span))
+        self.overlapping(self.doc.tokens[i].span).iter().any(|m| m.label == Label::PER)
     }
 
     fn is_covered(&self, i: usize) -> bool {
-        let span = self.doc.tokens[i].span;
-        self.mentions.iter().any(|m| m.span.start < span.end && span.start < m.span.end)
+        !self.overlapping(self.doc.tokens[i].span).is_empty()
     }
 
-    /// Replaces whatever overlaps tokens `first..end` with one mention.
-    fn put(&mut self, first: usize, end: usize, label: Label) {
-        let span = self.span_of(first, end);
-        self.mentions.retain(|m| m.span.end <= span.start || span.end <= m.span.start);
-        let at = self.mentions.partition_point(|m| m.span < span);
-        self.mentions.insert(at, EntityMention { span, label });
+    /// Adds one mention per token range, each replacing whatever it overlaps;
+    /// of two new ranges that overlap, the later one wins.
+    fn put_all(&mut self, ranges: Vec<(usize, usize)>, label: Label) {
+        let mut ordered: Vec<(Span, usize)> = ranges.into_iter().enumerate().map(|(order, (first, end))| (self.span_of(first, end), order)).collect();
+        ordered.sort();
+        let mut kept_new: Vec<(Span, usize)> = Vec::new();
+        for (span, order) in ordered {
+            let mut wins = true;
+            while let Some(&(last, last_order)) = kept_new.last() {
+                if last.end <= span.start {
+                    break;
+                }
+                if last_order > order {
+                    wins = false;
+                    break;
+                }
+                kept_new.pop();
+            }
+            if wins {
+                kept_new.push((span, order));
+            }
+        }
+        let added: Vec<EntityMention> = kept_new.into_iter().map(|(span, _)| EntityMention { span, label }).collect();
+        let kept = self.mentions.iter().filter(|m| {
+            let at = added.partition_point(|a| a.span.end <= m.span.start);
+            added.get(at).is_none_or(|a| m.span.end <= a.span.start)
+        });
+        let mut merged: Vec<EntityMention> = kept.chain(&added).copied().collect();
+        merged.sort_by_key(|m| m.span);
+        self.mentions = merged;
     }
 
     /// Capitalised words that can be a person's name (`Hot Stove League` can;
@@ -179,7 +207,7 @@ impl<'a> Layer<'a> {
             if medium_word {
                 titles.extend(self.titles_after(i + 1, sentence.end, lower.ends_with('s')));
             }
-            if word == "(" && i > sentence.start && self.mentions.iter().any(|m| m.label == Label::PER && m.span.end == self.doc.tokens[i - 1].span.end) {
+            if word == "(" && i > sentence.start && self.overlapping(self.doc.tokens[i - 1].span).iter().any(|m| m.label == Label::PER && m.span.end == self.doc.tokens[i - 1].span.end) {
                 if let Some(close) = (i + 1..sentence.end.min(i + 10)).find(|&j| self.word(j) == ")") {
                     if self.is_work_in_parentheses(i + 1, close) {
                         titles.push((i + 1, close));
@@ -308,25 +336,33 @@ impl<'a> Layer<'a> {
                 extended.push((first, end + 1));
             }
         }
-        for (first, end) in extended {
-            self.put(first, end, Label::WORK);
-        }
+        self.put_all(extended, Label::WORK);
     }
 
     /// A title found once is a title wherever the same words recur: other
     /// mentions of it are relabelled, and unlabelled occurrences of a title
     /// of two or more words are added.
     fn spread_titles(&mut self) {
-        let titles: Vec<&str> = self.mentions.iter().filter(|m| m.label == Label::WORK).map(|m| self.doc.slice(m.span)).collect();
+        // Each distinct title once, as (text, first word, length in tokens).
+        let mut titles: Vec<(&str, &str, usize)> = self
+            .mentions
+            .iter()
+            .filter(|m| m.label == Label::WORK)
+            .map(|m| {
+                let (first, end) = self.tokens_of(m.span);
+                (self.doc.slice(m.span), self.word(first), end - first)
+            })
+            .collect();
+        titles.sort_unstable();
+        titles.dedup();
+        let mut positions: HashMap<&str, Vec<usize>> = HashMap::new();
+        for i in 0..self.doc.tokens.len() {
+            positions.entry(self.word(i)).or_default().push(i);
+        }
         let mut found = Vec::new();
-        for title in titles {
-            let (first, end) = match self.mentions.iter().find(|m| self.doc.slice(m.span) == title) {
-                Some(m) => self.tokens_of(m.span),
-                None => continue,
-            };
-            let length = end - first;
-            for start in 0..self.doc.tokens.len().saturating_sub(length - 1) {
-                if self.doc.slice(self.span_of(start, start + length)) != title {
+        for (title, first_word, length) in titles {
+            for &start in &positions[first_word] {
+                if start + length > self.doc.tokens.len() || self.doc.slice(self.span_of(start, start + length)) != title {
                     continue;
                 }
                 let at = self.mention_at(start, start + length).copied();
@@ -337,9 +373,7 @@ impl<'a> Layer<'a> {
                 }
             }
         }
-        for (first, end) in found {
-            self.put(first, end, Label::WORK);
-        }
+        self.put_all(found, Label::WORK);
     }
 
     /// `Lee "Bare-su" Su-hyeok`: a surname, a quoted nickname and a given
@@ -354,14 +388,12 @@ impl<'a> Layer<'a> {
                 && is_capitalised(self.word(i + 2))
                 && self.is_word(i + 4)
                 && is_capitalised(self.word(i + 4))
-                && self.mentions.iter().any(|m| m.label == Label::PER && self.tokens_of(m.span).0 <= i + 4 && i <= self.tokens_of(m.span).1)
+                && self.overlapping(self.span_of(i, i + 5)).iter().any(|m| m.label == Label::PER)
             {
                 found.push((i, i + 5));
             }
         }
-        for (first, end) in found {
-            self.put(first, end, Label::PER);
-        }
+        self.put_all(found, Label::PER);
     }
 
     /// A Korean name written with spaces is three words: a surname before
@@ -375,7 +407,7 @@ impl<'a> Layer<'a> {
             if end - first != 2 || !syllables {
                 continue;
             }
-            let free_word = |i: usize| self.is_word(i) && !self.mentions.iter().any(|o| o.span != m.span && o.label != Label::MISC && o.span.start < self.doc.tokens[i].span.end && self.doc.tokens[i].span.start < o.span.end);
+            let free_word = |i: usize| self.is_word(i) && self.overlapping(self.doc.tokens[i].span).iter().all(|o| o.span == m.span || o.label == Label::MISC);
             let adjacent = |a: usize, b: usize| self.doc.tokens[b].span.start == self.doc.tokens[a].span.end + 1;
             if first > 0 && free_word(first - 1) && adjacent(first - 1, first) && is_korean_surname(self.word(first - 1)) && is_capitalised(self.word(first - 1)) {
                 found.push((first - 1, end));
@@ -383,25 +415,24 @@ impl<'a> Layer<'a> {
                 found.push((first, end + 1));
             }
         }
-        for (first, end) in found {
-            self.put(first, end, Label::PER);
-        }
+        self.put_all(found, Label::PER);
     }
 
     /// One label per name: a mention whose words are a person's full name or
     /// a Korean person's given name is a person; otherwise a name labelled
     /// several ways takes its most frequent label (ties keep the engine's).
     fn unify_labels(&mut self) {
-        let mut person_names: Vec<&str> = Vec::new();
-        let mut counts: HashMap<&str, HashMap<Label, usize>> = HashMap::new();
+        let mut person_names: HashSet<&str> = HashSet::new();
+        // Ordered maps: ties between labels break the same way in every run.
+        let mut counts: HashMap<&str, BTreeMap<Label, usize>> = HashMap::new();
         for m in &self.mentions {
             let text = self.doc.slice(m.span);
             *counts.entry(text).or_default().entry(m.label).or_default() += 1;
             if m.label == Label::PER {
-                person_names.push(text);
+                person_names.insert(text);
                 if let Some((surname, given)) = text.split_once(' ') {
                     if is_korean_surname(surname) && given.contains('-') {
-                        person_names.push(given);
+                        person_names.insert(given);
                     }
                 }
             }
@@ -412,7 +443,7 @@ impl<'a> Layer<'a> {
             if m.label == Label::WORK {
                 continue;
             }
-            if person_names.contains(&text) {
+            if person_names.contains(text) {
                 m.label = Label::PER;
                 continue;
             }
