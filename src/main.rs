@@ -62,6 +62,9 @@ enum NerEngine {
     Model,
     /// Lexicons and name shapes, no model.
     Rules,
+    /// A BERT token-classification checkpoint through rust-bert and libtorch (`--bert-model DIR`).
+    #[cfg(feature = "bert")]
+    Bert,
 }
 
 #[derive(Args)]
@@ -94,6 +97,11 @@ struct ExtractArgs {
     /// A model file from `scoop train ner` instead of the built-in one.
     #[arg(long)]
     ner_model: Option<PathBuf>,
+    /// With `--ner bert`: a folder with config.json, tokenizer.json or vocab.txt, and rust_model.ot
+    /// (scripts/convert-hf-model makes one from a Hugging Face checkpoint). `--threads` caps libtorch's threads too.
+    #[cfg(feature = "bert")]
+    #[arg(long, value_name = "DIR")]
+    bert_model: Option<PathBuf>,
     /// Print throughput and per-stage wall time on stderr at the end.
     #[arg(long)]
     profile: bool,
@@ -177,6 +185,13 @@ fn run_extract(args: ExtractArgs) -> Result<u8> {
         (NerEngine::Rules, _) => Box::new(RuleRecognizer::new()),
         (NerEngine::Model, Some(path)) => Box::new(ModelRecognizer::load(path)?),
         (NerEngine::Model, None) => Box::new(ModelRecognizer::shipped()?),
+        #[cfg(feature = "bert")]
+        (NerEngine::Bert, _) => match &args.bert_model {
+            Some(dir) => Box::new(scoop::ner::BertRecognizer::load(dir, args.threads)?),
+            None => anyhow::bail!(
+                "--ner bert needs --bert-model DIR (a folder with config.json, tokenizer.json or vocab.txt, and rust_model.ot)"
+            ),
+        },
     };
     let pipeline = Pipeline::new(ner, args.dct.clone());
     let options = ExtractOptions {

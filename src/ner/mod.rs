@@ -1,11 +1,15 @@
 //! Named-entity recognition: the stage interface and its engines.
 
+#[cfg(feature = "bert")]
+mod bert;
 pub mod commands;
 pub mod domain;
 mod model;
 pub mod refine;
 mod rules;
 
+#[cfg(feature = "bert")]
+pub use bert::{BertRecognizer, Window};
 pub use model::ModelRecognizer;
 pub use rules::RuleRecognizer;
 

@@ -123,7 +123,7 @@ impl<'a> Layer<'a> {
         let added: Vec<EntityMention> = kept_new.into_iter().map(|(span, _)| EntityMention { span, label }).collect();
         let kept = self.mentions.iter().filter(|m| {
             let at = added.partition_point(|a| a.span.end <= m.span.start);
-            added.get(at).is_none_or(|a| m.span.end <= a.span.start)
+            added.get(at).map_or(true, |a| m.span.end <= a.span.start)
         });
         let mut merged: Vec<EntityMention> = kept.chain(&added).copied().collect();
         merged.sort_by_key(|m| m.span);
