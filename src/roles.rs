@@ -85,6 +85,17 @@ const CREW_CUES_AFTER: &[(&str, RoleKind)] = &[
     ("produced", RoleKind::Producer),
     ("created the", RoleKind::Creator),
 ];
+/// Text just before a name that makes it a character even with no actor
+/// named beside it (`the character So Mun`, `her role as Do Ha-na`, `first
+/// sergeant Tak In Hwan`); names listed right after it are characters too
+/// (`characters Gi-hun and The Front Man`).
+const CHARACTER_INTRODUCERS: &[&str] = &[
+    "character", "characters", "character named", "role as", "role of", "roles as", "private", "corporal", "sergeant",
+    "lieutenant", "detective", "first class",
+];
+/// A sentence naming only characters, after its list of names (`… for Nam
+/// On-jo, Choi Nam-ra, and all the rest of our favorite characters`).
+const CHARACTERS_AFTER_LIST: &str = "characters";
 /// Words that make a sentence about the cast.
 const CAST_CUES: &[&str] = &[
     "cast", "casting", "star", "stars", "starring", "starred", "lead", "leads", "lineup", "line-up", "join",
@@ -101,11 +112,13 @@ pub fn find_roles(doc: &mut Doc) {
     let mut roles: Vec<RoleRecord> = Vec::new();
     let mut characters: Vec<usize> = Vec::new();
     let mut credited: Vec<(Span, usize)> = Vec::new();
+    let mut introduced: Vec<usize> = Vec::new();
     for sentence in &doc.sentences {
         let in_sentence: Vec<usize> = (0..doc.mentions.len()).filter(|&m| sentence.span.contains(doc.mentions[m].span)).collect();
         let people: Vec<usize> = in_sentence.iter().copied().filter(|&m| person_of[m].is_some()).collect();
         let work = nearest_work(doc, &in_sentence).or_else(|| main_work.clone());
         let mut assigned: Vec<usize> = Vec::new();
+        introduced.extend(introduced_characters(doc, sentence.span, &people).into_iter().filter_map(|m| person_of[m]));
         let respective = respective_pairs(doc, &people);
         for &(a, c) in &respective {
             let (actor, character) = (person_of[a].unwrap_or_default(), person_of[c].unwrap_or_default());
@@ -176,12 +189,47 @@ pub fn find_roles(doc: &mut Doc) {
             characters.push(pair.outer);
         }
     }
+    // A name introduced as a character is one, unless the document shows
+    // the person acting.
+    let acting: Vec<usize> = roles.iter().filter(|r| r.character.is_some()).map(|r| r.person).collect();
+    characters.extend(introduced.into_iter().filter(|p| !acting.contains(p) && evidence.actor[*p] == 0));
     for &c in &characters {
         doc.persons[c].kind = PersonKind::Character;
     }
     // A role whose person turned out to be a character is no role.
     roles.retain(|r| doc.persons[r.person].kind == PersonKind::Person || r.character.is_some() && !characters.contains(&r.person));
     doc.roles = dedupe(roles, &doc.persons);
+}
+
+/// The mentions of `people` (one sentence's person mentions) that the
+/// sentence introduces as characters: after a [`CHARACTER_INTRODUCERS`]
+/// phrase and the names listed right after it, or every name of a sentence
+/// that lists names, ends on `characters` and has no cast cue.
+fn introduced_characters(doc: &Doc, sentence: Span, people: &[usize]) -> Vec<usize> {
+    let listed = |a: usize, b: usize| {
+        let between = &doc.text[doc.mentions[a].span.end as usize..doc.mentions[b].span.start as usize];
+        matches!(between.trim(), "," | "and" | ", and" | "&")
+    };
+    let mut found = Vec::new();
+    for (i, &m) in people.iter().enumerate() {
+        let head = doc.text[sentence.start as usize..doc.mentions[m].span.start as usize].trim_end().to_lowercase();
+        let introduced = CHARACTER_INTRODUCERS.iter().any(|cue| head.strip_suffix(cue).is_some_and(|rest| rest.is_empty() || rest.ends_with(' ')));
+        let continues = i > 0 && found.contains(&people[i - 1]) && listed(people[i - 1], m);
+        if introduced || continues {
+            found.push(m);
+        }
+    }
+    let text = doc.slice(sentence).to_lowercase();
+    let Some(&last) = people.last() else { return found };
+    let tail = &doc.text[doc.mentions[last].span.end as usize..sentence.end as usize].to_lowercase();
+    // `Park Seo-joon and Han So-hee's characters` are the actors' characters.
+    let possessive = tail.starts_with("'s");
+    let one_list = !possessive && people.windows(2).all(|w| listed(w[0], w[1]));
+    let cast_sentence = text.split(|c: char| !c.is_alphanumeric() && c != '-').any(|w| CAST_CUES.contains(&w) || ACTOR_CUES_BEFORE.contains(&w));
+    if people.len() >= 2 && one_list && !cast_sentence && tail.contains(CHARACTERS_AFTER_LIST) {
+        return people.to_vec();
+    }
+    found
 }
 
 /// `A (B)` or `A (B/C)`: names in parentheses right after a name.

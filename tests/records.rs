@@ -194,6 +194,14 @@ fn role_forms() {
     // A rank before a name marks a character, which orients `A (B)` pairs
     // that their sentence leaves open.
     assert_eq!(roles("Yoon Ha-na (Han Seo-jin) stares at the sea in the teaser. Will Private Yoon Ha-na survive?"), expected);
+    // Introduced as characters with no actor beside them.
+    let kinds = |text: &str| -> Vec<(String, &'static str)> { records(text).persons.into_iter().map(|p| (p.name, p.kind.as_str())).collect() };
+    assert_eq!(kinds("Moonlight Harbor returns with the characters Yoon Ha-na and Choi Da-eun."), [("Yoon Ha-na".to_string(), "character"), ("Choi Da-eun".to_string(), "character")]);
+    assert_eq!(kinds("Fans want more of Yoon Ha-na, Choi Da-eun, and all our favourite characters."), [("Yoon Ha-na".to_string(), "character"), ("Choi Da-eun".to_string(), "character")]);
+    assert_eq!(kinds("Han Seo-jin returns to her role as Yoon Ha-na."), [("Han Seo-jin".to_string(), "person"), ("Yoon Ha-na".to_string(), "character")]);
+    assert_eq!(kinds("The story of Yoon Ha-na and Choi Da-eun's characters moves to Seoul."), [("Yoon Ha-na".to_string(), "person"), ("Choi Da-eun".to_string(), "person")]);
+    // A cast sentence names performers, whatever else it says.
+    assert_eq!(kinds("Han Seo-jin and Baek Min-ho join the cast as new characters."), [("Han Seo-jin".to_string(), "person"), ("Baek Min-ho".to_string(), "person")]);
     let kinds: Vec<_> = records("Han Seo-jin plays Yoon Ha-na in Moonlight Harbor.").persons.into_iter().map(|p| (p.name, p.kind.as_str())).collect();
     assert_eq!(kinds, [("Han Seo-jin".to_string(), "person"), ("Yoon Ha-na".to_string(), "character")]);
 }
