@@ -12,7 +12,7 @@
 //!   name is a person, and a name the engine labelled several ways takes its
 //!   most frequent label.
 
-use super::rules::{is_capitalised, is_month_or_day, LOCS, MISCS, NOT_NAMES, ORGS};
+use super::rules::{is_capitalised, is_month_or_day, LOCS, LOC_SUFFIXES, MISCS, NOT_NAMES, ORGS, ORG_SUFFIXES};
 use crate::document::{Doc, EntityMention, Span};
 use crate::persons::is_korean_surname;
 use crate::tokenize::TokenKind;
@@ -457,7 +457,9 @@ impl<'a> Layer<'a> {
 
     /// A name in the domain lexicons (`Deadline`, `Prime Video`, `Seoul`) or
     /// a Korean place by its suffix (`Goyang-si`, `Gyeonggi-do`) keeps that
-    /// label wherever the engine found it; no mention is added.
+    /// label wherever the engine found it, and no person's name ends in a
+    /// company's or a place's word (`Namoo Actors`, `Yongduri Village`); no
+    /// mention is added.
     fn apply_lexicons(&mut self) {
         let doc = self.doc;
         for m in &mut self.mentions {
@@ -469,6 +471,12 @@ impl<'a> Layer<'a> {
                 m.label = Label::LOC;
             } else if MISCS.contains(&text) {
                 m.label = Label::MISC;
+            } else if let Some((_, last)) = text.rsplit_once(' ').filter(|_| m.label == Label::PER) {
+                if ORG_SUFFIXES.contains(&last) {
+                    m.label = Label::ORG;
+                } else if LOC_SUFFIXES.contains(&last) {
+                    m.label = Label::LOC;
+                }
             }
         }
     }
@@ -571,9 +579,16 @@ mod tests {
 
     #[test]
     fn lexicon_names_keep_their_label() {
-        let d = doc("Deadline reports that Kim Ji-won filmed in Goyang-si.");
-        let engine = vec![mention(&d, "Deadline", Label::PER), mention(&d, "Kim Ji-won", Label::PER), mention(&d, "Goyang-si", Label::PER)];
-        assert_eq!(shown(&d, &refine(&d, engine)), ["Deadline/ORG", "Kim Ji-won/PER", "Goyang-si/LOC"]);
+        let d = doc("Deadline reports that Kim Ji-won of Namoo Actors filmed in Goyang-si and Yongduri Village.");
+        let engine = vec![
+            mention(&d, "Deadline", Label::PER),
+            mention(&d, "Kim Ji-won", Label::PER),
+            mention(&d, "Namoo Actors", Label::PER),
+            mention(&d, "Goyang-si", Label::PER),
+            mention(&d, "Yongduri Village", Label::PER),
+        ];
+        let refined = shown(&d, &refine(&d, engine));
+        assert_eq!(refined, ["Deadline/ORG", "Kim Ji-won/PER", "Namoo Actors/ORG", "Goyang-si/LOC", "Yongduri Village/LOC"]);
     }
 
     #[test]

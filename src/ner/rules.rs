@@ -18,7 +18,7 @@ pub(super) const ORGS: &[&str] = &[
     "Naver", "Kakao", "Instagram", "Twitter", "YouTube", "TikTok", "Weibo", "Lezhin", "CJ ENM", "HYBE",
     "Lucasfilm", "Sony", "Warner Bros.", "Universal", "Viki", "Viu", "Teen Vogue", "PEOPLE", "X",
 ];
-const ORG_SUFFIXES: &[&str] = &[
+pub(super) const ORG_SUFFIXES: &[&str] = &[
     "Entertainment", "Studios", "Studio", "Pictures", "Media", "News", "Productions", "Production",
     "Company", "Inc.", "Corp.", "Network", "Broadcasting", "Agency", "Films", "Times", "Post", "Herald",
     "Daily", "Magazine", "Records", "Group", "Channel", "Actors", "Office", "Ministry",
@@ -32,7 +32,7 @@ pub(super) const LOCS: &[&str] = &[
     "Paris", "France", "Spain", "Italy", "Germany", "Romania", "Europe", "Asia", "Brazil", "Brasil",
     "São Paulo", "Sao Paulo", "Mexico", "Australia", "Earth",
 ];
-const LOC_SUFFIXES: &[&str] = &[
+pub(super) const LOC_SUFFIXES: &[&str] = &[
     "Building", "Province", "City", "Island", "Station", "Hall", "Center", "Centre", "Street", "Road",
     "Beach", "Mountain", "Bridge", "Stadium", "Arena", "Palace", "Square", "Tower", "Village", "High",
     "School", "-do", "-si", "-gu",
