@@ -459,13 +459,16 @@ impl<'a> Layer<'a> {
     /// a Korean place by its suffix (`Goyang-si`, `Gyeonggi-do`) keeps that
     /// label wherever the engine found it, and no person's name ends in a
     /// company's or a place's word (`Namoo Actors`, `Yongduri Village`); no
-    /// mention is added.
+    /// mention is added. A romanised Korean given name alone (`Cheong-san`,
+    /// `Nam-ra`) is a person, whatever the engine said.
     fn apply_lexicons(&mut self) {
         let doc = self.doc;
         for m in &mut self.mentions {
             let text = doc.slice(m.span);
             let korean_place = !text.contains(' ') && ["-si", "-do", "-gun", "-gu"].iter().any(|s| text.ends_with(s) && text.len() > s.len() + 2);
-            if ORGS.contains(&text) {
+            if !korean_place && is_given_name(text) {
+                m.label = Label::PER;
+            } else if ORGS.contains(&text) {
                 m.label = Label::ORG;
             } else if LOCS.contains(&text) || korean_place {
                 m.label = Label::LOC;
@@ -480,6 +483,14 @@ impl<'a> Layer<'a> {
             }
         }
     }
+}
+
+/// `Cheong-san`, `Ji-hu`: two romanised syllables joined by a hyphen, the
+/// first capitalised and the second not.
+fn is_given_name(word: &str) -> bool {
+    word.split_once('-').is_some_and(|(a, b)| {
+        a.starts_with(|c: char| c.is_ascii_uppercase()) && b.starts_with(|c: char| c.is_ascii_lowercase()) && is_syllable(a) && is_syllable(b)
+    })
 }
 
 /// One romanised Korean syllable (`Na`, `Yeon`, `Hwan`), capitalised or not.
@@ -579,16 +590,18 @@ mod tests {
 
     #[test]
     fn lexicon_names_keep_their_label() {
-        let d = doc("Deadline reports that Kim Ji-won of Namoo Actors filmed in Goyang-si and Yongduri Village.");
+        let d = doc("Deadline reports that Kim Ji-won of Namoo Actors filmed in Goyang-si and Yongduri Village as Cheong-san in K-pop.");
         let engine = vec![
             mention(&d, "Deadline", Label::PER),
             mention(&d, "Kim Ji-won", Label::PER),
             mention(&d, "Namoo Actors", Label::PER),
             mention(&d, "Goyang-si", Label::PER),
             mention(&d, "Yongduri Village", Label::PER),
+            mention(&d, "Cheong-san", Label::MISC),
+            mention(&d, "K-pop", Label::MISC),
         ];
         let refined = shown(&d, &refine(&d, engine));
-        assert_eq!(refined, ["Deadline/ORG", "Kim Ji-won/PER", "Namoo Actors/ORG", "Goyang-si/LOC", "Yongduri Village/LOC"]);
+        assert_eq!(refined, ["Deadline/ORG", "Kim Ji-won/PER", "Namoo Actors/ORG", "Goyang-si/LOC", "Yongduri Village/LOC", "Cheong-san/PER", "K-pop/MISC"]);
     }
 
     #[test]
