@@ -317,6 +317,12 @@ fn linked_pair(doc: &Doc, a: EntityMention, b: EntityMention, pa: usize, pb: usi
     if between.len() < 40 && CHARACTER_THEN_ACTOR.iter().any(|c| between.contains(c)) {
         return Some((pb, pa));
     }
+    // `Actor, who won an Emmy in 2022, is back as Character`: the aside
+    // between commas is not the link.
+    let between = match between.strip_prefix(", who").and_then(|aside| aside.split_once(", ")) {
+        Some((_, rest)) => format!(" {rest}"),
+        None => between,
+    };
     let clause = between.split_once(", who").map_or(between.as_str(), |(before, _)| before);
     let crew_between = CREW_CUES_AFTER.iter().any(|(cue, _)| between.contains(cue));
     if between.len() < 60 && !crew_between && ACTOR_THEN_CHARACTER.iter().any(|c| between.contains(c)) && !clause.contains(',') {

@@ -182,6 +182,7 @@ fn role_forms() {
     assert_eq!(roles("The story of Moonlight Harbor follows Yoon Ha-na (Han Seo-jin), a ferry pilot."), expected);
     assert_eq!(roles("Han Seo-jin plays Yoon Ha-na in Moonlight Harbor."), expected);
     assert_eq!(roles("Han Seo-jin, who plays Yoon Ha-na, returns for Moonlight Harbor season 2."), expected);
+    assert_eq!(roles("Han Seo-jin, who won the Baeksang Arts Award for best new actress in May 2024, is back as Yoon Ha-na."), expected);
     assert_eq!(roles("In Moonlight Harbor, Yoon Ha-na is played by Han Seo-jin."), expected);
     assert_eq!(
         roles("Han Seo-jin and Baek Min-ho, who reprise their roles as Yoon Ha-na and Choi Da-eun, lead Moonlight Harbor."),
