@@ -163,7 +163,7 @@ pub fn find_roles(doc: &mut Doc) {
                 roles.push(RoleRecord { person, role, character: None, work: work.clone(), evidence: sentence.span });
             }
         }
-        if has_cast_cue(doc.slice(sentence.span)) {
+        if has_any_word(doc.slice(sentence.span), CAST_CUES) {
             for &m in &people {
                 let person = person_of[m].unwrap_or_default();
                 if !assigned.contains(&person) {
@@ -206,27 +206,27 @@ pub fn find_roles(doc: &mut Doc) {
 /// phrase and the names listed right after it, or every name of a sentence
 /// that lists names, ends on `characters` and has no cast cue.
 fn introduced_characters(doc: &Doc, sentence: Span, people: &[usize]) -> Vec<usize> {
-    let listed = |a: usize, b: usize| {
-        let between = &doc.text[doc.mentions[a].span.end as usize..doc.mentions[b].span.start as usize];
-        matches!(between.trim(), "," | "and" | ", and" | "&")
-    };
+    let listed = |a: usize, b: usize| is_list_gap(&doc.text[doc.mentions[a].span.end as usize..doc.mentions[b].span.start as usize]);
     let mut found = Vec::new();
     for (i, &m) in people.iter().enumerate() {
-        let head = doc.text[sentence.start as usize..doc.mentions[m].span.start as usize].trim_end().to_lowercase();
+        // The introducer is short: read only the end of the text before the
+        // name, not the whole sentence again for every name of a long list.
+        let start = doc.mentions[m].span.start as usize;
+        let window = (start.saturating_sub(32).max(sentence.start as usize)..=start).find(|&b| doc.text.is_char_boundary(b)).unwrap_or(start);
+        let head = doc.text[window..start].trim_end().to_lowercase();
         let introduced = CHARACTER_INTRODUCERS.iter().any(|cue| head.strip_suffix(cue).is_some_and(|rest| rest.is_empty() || rest.ends_with(' ')));
         let continues = i > 0 && found.contains(&people[i - 1]) && listed(people[i - 1], m);
         if introduced || continues {
             found.push(m);
         }
     }
-    let text = doc.slice(sentence).to_lowercase();
     let Some(&last) = people.last() else { return found };
     let tail = &doc.text[doc.mentions[last].span.end as usize..sentence.end as usize].to_lowercase();
     // `Park Seo-joon and Han So-hee's characters` are the actors' characters.
     let possessive = tail.starts_with("'s");
     let one_list = !possessive && people.windows(2).all(|w| listed(w[0], w[1]));
-    let cast_sentence = text.split(|c: char| !c.is_alphanumeric() && c != '-').any(|w| CAST_CUES.contains(&w) || ACTOR_CUES_BEFORE.contains(&w));
-    if people.len() >= 2 && one_list && !cast_sentence && tail.contains(CHARACTERS_AFTER_LIST) {
+    let cast_sentence = || has_any_word(doc.slice(sentence), CAST_CUES) || has_any_word(doc.slice(sentence), ACTOR_CUES_BEFORE);
+    if people.len() >= 2 && one_list && tail.contains(CHARACTERS_AFTER_LIST) && !cast_sentence() {
         return people.to_vec();
     }
     found
@@ -243,9 +243,7 @@ struct Pair {
 }
 
 fn sentence_convention(sentence: &str) -> i32 {
-    let words: Vec<String> = sentence.split(|c: char| !c.is_alphanumeric() && c != '-').map(str::to_lowercase).collect();
-    let has = |cues: &[&str]| words.iter().any(|w| cues.contains(&w.as_str()));
-    has(CAST_LIST_CUES) as i32 - has(STORY_CUES) as i32
+    has_any_word(sentence, CAST_LIST_CUES) as i32 - has_any_word(sentence, STORY_CUES) as i32
 }
 
 /// The mentions inside parentheses right after `people[0]`, when they are
@@ -283,8 +281,7 @@ fn respective_pairs(doc: &Doc, people: &[usize]) -> Vec<(usize, usize)> {
     // Park Jung Ja, Chairman Kim Jung Chil, and Jin Hee Jung`).
     let listed = |a: usize, b: usize| {
         let gap = between(a, b);
-        let gap = CHARACTER_TITLES.iter().find_map(|t| gap.trim_end().strip_suffix(t)).unwrap_or(&gap);
-        matches!(gap.trim(), "," | "and" | ", and" | "&")
+        is_list_gap(CHARACTER_TITLES.iter().find_map(|t| gap.trim_end().strip_suffix(t)).unwrap_or(&gap))
     };
     for pivot in 0..people.len().saturating_sub(1) {
         let gap = format!(" {} ", between(people[pivot], people[pivot + 1]));
@@ -436,8 +433,14 @@ fn crew_cue(doc: &Doc, sentence: Span, name: Span) -> Option<RoleKind> {
     found_before.or(found_after).map(|(_, role)| *role)
 }
 
-fn has_cast_cue(sentence: &str) -> bool {
-    sentence.split(|c: char| !c.is_alphanumeric() && c != '-').any(|w| CAST_CUES.contains(&w.to_lowercase().as_str()))
+/// Whether a word of the sentence, lowercased, is one of `cues`.
+fn has_any_word(sentence: &str, cues: &[&str]) -> bool {
+    sentence.split(|c: char| !c.is_alphanumeric() && c != '-').any(|w| cues.contains(&w.to_lowercase().as_str()))
+}
+
+/// The text between two names says only that they are listed together.
+fn is_list_gap(gap: &str) -> bool {
+    matches!(gap.trim(), "," | "and" | ", and" | "&")
 }
 
 /// One role per (person, role, character, work); a characterless actor role

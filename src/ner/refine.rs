@@ -166,9 +166,9 @@ impl<'a> Layer<'a> {
     /// Every title the context marks in one sentence, as token ranges.
     fn titles_in(&self, sentence: std::ops::Range<usize>) -> Vec<(usize, usize)> {
         let mut titles = Vec::new();
-        let words: Vec<&str> = sentence.clone().filter(|&i| self.is_word(i)).map(|i| self.word(i)).collect();
+        let mut words = sentence.clone().filter(|&i| self.is_word(i)).map(|i| self.word(i));
         const HEADLINE_LOWERCASE: &[&str] = &["of", "the", "and", "a", "an", "in", "to", "on", "for", "with", "at", "by", "from", "as", "or"];
-        let headline = words.len() >= 4 && words.iter().all(|w| is_capitalised(w) || HEADLINE_LOWERCASE.contains(w) || !w.starts_with(char::is_alphabetic));
+        let headline = words.clone().count() >= 4 && words.all(|w| is_capitalised(w) || HEADLINE_LOWERCASE.contains(&w) || !w.starts_with(char::is_alphabetic));
         let mut i = sentence.start;
         while i < sentence.end {
             let word = self.word(i);
@@ -195,17 +195,16 @@ impl<'a> Layer<'a> {
                 i += 1;
                 continue;
             }
-            let lower = word.to_lowercase();
-            if matches!(lower.as_str(), "season" | "seasons") && i + 1 < sentence.end && self.doc.tokens[i + 1].kind == TokenKind::Number {
+            if (word.eq_ignore_ascii_case("season") || word.eq_ignore_ascii_case("seasons")) && i + 1 < sentence.end && self.doc.tokens[i + 1].kind == TokenKind::Number {
                 if let Some(title) = self.title_before(sentence.start, i) {
                     titles.push(title);
                 }
             }
             // A capitalised medium word is part of a name (`Drama Series`, `Film
             // Monster`), but `K-Dramas` is written so.
-            let medium_word = MEDIUM_WORDS.contains(&lower.as_str()) && (word.starts_with(char::is_lowercase) || word.starts_with("K-"));
+            let medium_word = MEDIUM_WORDS.iter().any(|m| word.eq_ignore_ascii_case(m)) && (word.starts_with(char::is_lowercase) || word.starts_with("K-"));
             if medium_word {
-                titles.extend(self.titles_after(i + 1, sentence.end, lower.ends_with('s')));
+                titles.extend(self.titles_after(i + 1, sentence.end, word.ends_with(['s', 'S'])));
             }
             if word == "(" && i > sentence.start && self.overlapping(self.doc.tokens[i - 1].span).iter().any(|m| m.label == Label::PER && m.span.end == self.doc.tokens[i - 1].span.end) {
                 if let Some(close) = (i + 1..sentence.end.min(i + 10)).find(|&j| self.word(j) == ")") {
@@ -353,6 +352,9 @@ impl<'a> Layer<'a> {
                 (self.doc.slice(m.span), self.word(first), end - first)
             })
             .collect();
+        if titles.is_empty() {
+            return;
+        }
         titles.sort_unstable();
         titles.dedup();
         let mut positions: HashMap<&str, Vec<usize>> = HashMap::new();
