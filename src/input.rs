@@ -118,7 +118,7 @@ pub fn read_text_file(path: &Path, limits: ReadLimits) -> InputItem {
     }
     let mut bytes = Vec::new();
     // Read one byte past the limit, in case the file grew after the size check.
-    if let Err(e) = file.take(limits.max_doc_bytes + 1).read_to_end(&mut bytes) {
+    if let Err(e) = file.take(limits.max_doc_bytes.saturating_add(1)).read_to_end(&mut bytes) {
         return fail(format!("cannot read: {e}"));
     }
     if bytes.len() as u64 > limits.max_doc_bytes {

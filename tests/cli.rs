@@ -106,6 +106,13 @@ fn huge_single_line_file_is_rejected_by_the_size_limit() {
 }
 
 #[test]
+fn the_largest_size_limit_means_no_limit() {
+    let case = Case::new();
+    case.run(&["--max-doc-bytes", &u64::MAX.to_string()], 0);
+    case.assert_good_docs_written();
+}
+
+#[test]
 fn unreadable_path_is_reported() {
     let case = Case::new();
     let missing = case.dir.path().join("nowhere.txt");
