@@ -11,7 +11,7 @@
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
 use scoop::document::Doc;
-use scoop::input::RawDoc;
+use scoop::input::{expand, read_all, RawDoc, ReadLimits};
 use scoop::ner::{EntityRecognizer, ModelRecognizer};
 use scoop::output::{Destination, Formats, Writers};
 use scoop::pipeline::Pipeline;
@@ -21,32 +21,9 @@ use std::path::{Path, PathBuf};
 
 fn sample() -> Vec<RawDoc> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut files = Vec::new();
-    for dir in [root.join("corpus"), root.join("../shared/corpus")] {
-        collect(&dir, &mut files);
-    }
-    files.sort();
-    files
-        .into_iter()
-        .map(|path| RawDoc {
-            id: path.file_name().unwrap().to_string_lossy().into_owned(),
-            source: path.display().to_string(),
-            text: std::fs::read_to_string(&path).unwrap(),
-            date: None,
-        })
-        .collect()
-}
-
-fn collect(dir: &Path, files: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            collect(&path, files);
-        } else if path.extension().is_some_and(|e| e == "txt") {
-            files.push(path);
-        }
-    }
+    // Read as `scoop extract` reads them; without ../shared the bundled articles alone.
+    let folders: Vec<PathBuf> = [root.join("corpus"), root.join("../shared/corpus")].into_iter().filter(|dir| dir.is_dir()).collect();
+    read_all(expand(&folders), ReadLimits { max_doc_bytes: u64::MAX }).filter_map(Result::ok).collect()
 }
 
 fn tokenized(raw: &RawDoc) -> Doc {
