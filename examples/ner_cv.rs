@@ -1,7 +1,8 @@
 //! Cross-validation of the whole pipeline on the shared gold: the 35 gold
 //! documents (dev + seeds) in folds (by sorted name, round robin); each
-//! fold's NER model trains on CoNLL train + the other folds' documents and
-//! the held-out documents run through the full pipeline. All system
+//! fold's NER model trains as the shipped one does, on CoNLL train and dev
+//! plus the other folds' documents, and the held-out documents run through
+//! the full pipeline. All system
 //! documents are then scored together with the guide's scorer, as
 //! `scoop eval` would, so every figure comes from a model that never saw
 //! the document it is scored on.
@@ -34,7 +35,8 @@ fn main() -> Result<()> {
     let shared = Path::new(args.first().context("usage: ner_cv SHARED_DIR [FOLDS] [--json REPORT.json]")?);
     let folds: usize = args.get(1).filter(|a| !a.starts_with("--")).map_or(Ok(5), |f| f.parse()).context("folds")?;
     let json_out: Option<PathBuf> = args.iter().position(|a| a == "--json").and_then(|i| args.get(i + 1)).map(PathBuf::from);
-    let conll = read_conll(&shared.join("data/conll2003/train.txt"))?;
+    let mut conll = read_conll(&shared.join("data/conll2003/train.txt"))?;
+    conll.extend(read_conll(&shared.join("data/conll2003/dev.txt"))?);
     let mut gold_docs = load_gold_dir(&shared.join("gold/dev"))?;
     gold_docs.extend(load_gold_dir(&shared.join("gold/seeds"))?);
     gold_docs.sort_by(|a, b| a.0.doc.cmp(&b.0.doc));

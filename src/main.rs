@@ -40,12 +40,12 @@ enum Command {
 enum TrainCommand {
     /// Train the named-entity model (deterministic: same inputs, same bytes).
     Ner {
-        /// CoNLL-2003 training file (IOB1 or IOB2).
-        #[arg(long)]
-        conll: PathBuf,
+        /// CoNLL-2003 training file (IOB1 or IOB2); repeat to train on several.
+        #[arg(long, required = true)]
+        conll: Vec<PathBuf>,
         /// CoNLL development file: per-epoch F1 is reported on it.
         #[arg(long)]
-        dev: PathBuf,
+        dev: Option<PathBuf>,
         /// Folders of guide-format gold (texts beside them in ../corpus): the domain's names and WORK.
         #[arg(long)]
         domain: Vec<PathBuf>,
@@ -161,7 +161,7 @@ fn main() -> ExitCode {
         Command::Extract(args) => run_extract(args),
         Command::Eval(args) => run_eval(args),
         Command::Annotate(args) => run_annotate(args),
-        Command::Train(TrainCommand::Ner { conll, dev, domain, output }) => scoop::ner::commands::train_ner(&conll, &dev, &domain, &output).map(|()| EXIT_OK),
+        Command::Train(TrainCommand::Ner { conll, dev, domain, output }) => scoop::ner::commands::train_ner(&conll, dev.as_deref(), &domain, &output).map(|()| EXIT_OK),
     };
     match result {
         Ok(code) => ExitCode::from(code),

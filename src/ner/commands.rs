@@ -17,20 +17,27 @@ pub fn domain_documents(domain: &[PathBuf]) -> Result<Vec<Document>> {
     Ok(docs)
 }
 
-/// Trains on CoNLL `conll` plus the gold folders `domain` (weighted),
-/// reporting per-epoch F1 on `dev` to stderr, and writes the model to `out`.
-pub fn train_ner(conll: &Path, dev: &Path, domain: &[PathBuf], out: &Path) -> Result<()> {
-    let mut train = read_conll(conll)?;
-    let dev = read_conll(dev)?;
+/// Trains on the CoNLL files `conll` plus the gold folders `domain`
+/// (weighted), reporting per-epoch F1 on `dev` to stderr if given, and
+/// writes the model to `out`.
+pub fn train_ner(conll: &[PathBuf], dev: Option<&Path>, domain: &[PathBuf], out: &Path) -> Result<()> {
+    let mut train = Vec::new();
+    for path in conll {
+        train.extend(read_conll(path)?);
+    }
+    let dev = dev.map(read_conll).transpose()?;
     let domain_docs = domain_documents(domain)?;
-    eprintln!("train: {} CoNLL documents + {} domain documents (x{DOMAIN_WEIGHT}); dev: {} documents", train.len(), domain_docs.len(), dev.len());
+    let dev_note = dev.as_ref().map_or("no dev file".to_string(), |d| format!("dev: {} documents", d.len()));
+    eprintln!("train: {} CoNLL documents + {} domain documents (x{DOMAIN_WEIGHT}); {dev_note}", train.len(), domain_docs.len());
     let options = TrainOptions { weighted_from: train.len(), weight: DOMAIN_WEIGHT, ..TrainOptions::default() };
     train.extend(domain_docs);
-    let model = scoop_ner::train(&train, Some(&dev), &options, &mut |line| eprintln!("{line}"));
+    let model = scoop_ner::train(&train, dev.as_deref(), &options, &mut |line| eprintln!("{line}"));
     model.save(out)?;
-    // The figures that count are those of the file as saved (quantised weights).
-    let saved = Model::load(out)?;
-    eprintln!("saved {} ({} bytes); dev as saved: F1 {:.2}", out.display(), std::fs::metadata(out)?.len(), saved.evaluate(&dev).overall().f1);
+    eprintln!("saved {} ({} bytes)", out.display(), std::fs::metadata(out)?.len());
+    if let Some(dev) = &dev {
+        // The figures that count are those of the file as saved (quantised weights).
+        eprintln!("dev as saved: F1 {:.2}", Model::load(out)?.evaluate(dev).overall().f1);
+    }
     Ok(())
 }
 

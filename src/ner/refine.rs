@@ -203,7 +203,15 @@ impl<'a> Layer<'a> {
             // A capitalised medium word is part of a name (`Drama Series`, `Film
             // Monster`), but `K-Dramas` is written so.
             let medium_word = MEDIUM_WORDS.iter().any(|m| word.eq_ignore_ascii_case(m)) && (word.starts_with(char::is_lowercase) || word.starts_with("K-"));
-            if medium_word {
+            if medium_word && self.word_at(i + 1, sentence.end) == Some(",") {
+                // An appositive title closes with the comma or the sentence
+                // (`the Korean drama, King the Land, while…`); a "person" the
+                // engine found there is the title, unless Korean.
+                let closed = |&end: &usize| matches!(self.word_at(end, sentence.end), Some("," | ".") | None);
+                if let Some(end) = self.title_run(i + 2, sentence.end).filter(closed).filter(|&end| !self.is_korean_name(i + 2, end)) {
+                    titles.push((i + 2, end));
+                }
+            } else if medium_word {
                 titles.extend(self.titles_after(i + 1, sentence.end, word.ends_with(['s', 'S'])));
             }
             if word == "(" && i > sentence.start && self.overlapping(self.doc.tokens[i - 1].span).iter().any(|m| m.label == Label::PER && m.span.end == self.doc.tokens[i - 1].span.end) {
@@ -399,22 +407,26 @@ impl<'a> Layer<'a> {
     }
 
     /// A Korean name written with spaces is three words: a surname before
-    /// a two-syllable name the engine found (`Bae` + `Na Ra`), or a last
-    /// syllable after a surname and one syllable (`Yoo Ah` + `In`).
+    /// a two-syllable name the engine found (`Bae` + `Na Ra`), a last
+    /// syllable after a surname and one syllable (`Yoo Ah` + `In`), or both
+    /// around the one syllable it found (`Cho` + `Dong` + `In`).
     fn complete_spaced_korean_names(&mut self) {
         let mut found = Vec::new();
         for m in self.mentions.iter().filter(|m| m.label == Label::PER) {
             let (first, end) = self.tokens_of(m.span);
             let syllables = (first..end).all(|i| is_syllable(self.word(i)));
-            if end - first != 2 || !syllables {
+            if end - first > 2 || !syllables {
                 continue;
             }
             let free_word = |i: usize| self.is_word(i) && self.overlapping(self.doc.tokens[i].span).iter().all(|o| o.span == m.span || o.label == Label::MISC);
             let adjacent = |a: usize, b: usize| self.doc.tokens[b].span.start == self.doc.tokens[a].span.end + 1;
-            if first > 0 && free_word(first - 1) && adjacent(first - 1, first) && is_korean_surname(self.word(first - 1)) && is_capitalised(self.word(first - 1)) {
-                found.push((first - 1, end));
-            } else if end < self.doc.tokens.len() && is_korean_surname(self.word(first)) && free_word(end) && adjacent(end - 1, end) && is_syllable(self.word(end)) && is_capitalised(self.word(end)) {
-                found.push((first, end + 1));
+            let surname_before = first > 0 && free_word(first - 1) && adjacent(first - 1, first) && is_korean_surname(self.word(first - 1)) && is_capitalised(self.word(first - 1));
+            let syllable_after = end < self.doc.tokens.len() && free_word(end) && adjacent(end - 1, end) && is_syllable(self.word(end)) && is_capitalised(self.word(end));
+            match end - first {
+                2 if surname_before => found.push((first - 1, end)),
+                2 if is_korean_surname(self.word(first)) && syllable_after => found.push((first, end + 1)),
+                1 if surname_before && syllable_after => found.push((first - 1, end + 1)),
+                _ => {}
             }
         }
         self.put_all(found, Label::PER);
@@ -542,6 +554,10 @@ mod tests {
         let d = doc("Filming for The Last of Us season 2 began. She starred in the K-Dramas Our Blues, Black Knight and 20th Century Girl.");
         let engine = vec![mention(&d, "The Last", Label::LOC), mention(&d, "Us", Label::LOC), mention(&d, "Black Knight", Label::PER)];
         assert_eq!(shown(&d, &refine(&d, engine)), ["The Last of Us/WORK", "Our Blues/WORK", "Black Knight/WORK", "20th Century Girl/WORK"]);
+        // After a comma the title must close the appositive.
+        let d = doc("He wrote the Korean drama, Brave Hearts, while she shot the film, Netflix said.");
+        let engine = vec![mention(&d, "Brave Hearts", Label::PER), mention(&d, "Netflix", Label::ORG)];
+        assert_eq!(shown(&d, &refine(&d, engine)), ["Brave Hearts/WORK", "Netflix/ORG"]);
     }
 
     #[test]
@@ -567,9 +583,16 @@ mod tests {
 
     #[test]
     fn spaced_korean_names_and_nicknames_stay_whole() {
-        let d = doc("Bae Na Ra met Yoo Ah In and Lee \"Bare-su\" Su-hyeok.");
-        let engine = vec![mention(&d, "Na Ra", Label::PER), mention(&d, "Yoo Ah", Label::PER), mention(&d, "Su-hyeok", Label::PER)];
-        assert_eq!(shown(&d, &refine(&d, engine)), ["Bae Na Ra/PER", "Yoo Ah In/PER", "Lee \"Bare-su\" Su-hyeok/PER"]);
+        let d = doc("Bae Na Ra met Yoo Ah In and Lee \"Bare-su\" Su-hyeok. Cho Dong In and Kim Ha sing.");
+        let engine = vec![
+            mention(&d, "Na Ra", Label::PER),
+            mention(&d, "Yoo Ah", Label::PER),
+            mention(&d, "Su-hyeok", Label::PER),
+            mention(&d, "Dong", Label::PER),
+            mention(&d, "Ha", Label::PER),
+        ];
+        let found = ["Bae Na Ra/PER", "Yoo Ah In/PER", "Lee \"Bare-su\" Su-hyeok/PER", "Cho Dong In/PER", "Ha/PER"];
+        assert_eq!(shown(&d, &refine(&d, engine)), found);
     }
 
     #[test]

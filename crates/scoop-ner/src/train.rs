@@ -28,6 +28,9 @@ pub struct TrainOptions {
     pub weighted_from: usize,
     pub weight: usize,
     pub seed: u64,
+    /// Perceptrons per stage, each with its own training order; the stage
+    /// keeps the mean of their weights.
+    pub ensemble: usize,
     /// Unlabeled sentences for the word clusters (the training tokens are added).
     pub unlabeled: Vec<Vec<String>>,
     pub clusters: ClusterOptions,
@@ -42,6 +45,7 @@ impl Default for TrainOptions {
             weighted_from: usize::MAX,
             weight: 1,
             seed: 0x5c00_9e12,
+            ensemble: 4,
             unlabeled: Vec::new(),
             clusters: ClusterOptions::default(),
         }
@@ -118,6 +122,13 @@ fn f1_line(counts: &Counts) -> String {
     line
 }
 
+impl TrainOptions {
+    /// One seed per ensemble member, derived from `seed` and the run's `salt`.
+    fn seeds(&self, salt: u64) -> Vec<u64> {
+        (0..self.ensemble.max(1) as u64).map(|i| (self.seed ^ salt).wrapping_add(i.wrapping_mul(0x9e37_79b9_7f4a_7c15))).collect()
+    }
+}
+
 /// Trains a model. Deterministic: the same inputs give the same model bytes.
 /// Progress and per-epoch dev F1 go to `report`.
 pub fn train(train: &[Document], dev: Option<&[Document]>, options: &TrainOptions, report: &mut dyn FnMut(&str)) -> Model {
@@ -150,7 +161,7 @@ pub fn train(train: &[Document], dev: Option<&[Document]>, options: &TrainOption
     let jackknife: Vec<(usize, Vec<Vec<Tag>>)> = (0..folds)
         .into_par_iter()
         .flat_map_iter(|k| {
-            let linear = perceptron::train(&select(&inst1, options, |d| fold_of(d) != k), dict1.keys.len(), options.epochs, options.seed ^ k as u64, |_, _| {});
+            let linear = perceptron::train(&select(&inst1, options, |d| fold_of(d) != k), dict1.keys.len(), options.epochs, &options.seeds(k as u64), |_, _| {});
             let stage = Stage::new(&dict1.keys, &linear);
             let tagged: Vec<(usize, Vec<Vec<Tag>>)> =
                 (0..train.len()).filter(|&d| fold_of(d) == k).map(|d| (d, local[d].iter().map(|f| stage.tag(f)).collect())).collect();
@@ -167,7 +178,7 @@ pub fn train(train: &[Document], dev: Option<&[Document]>, options: &TrainOption
     let tag_dev = |stage: &Stage, feats: &[Vec<SentenceFeatures>]| -> Vec<Vec<Vec<Tag>>> {
         feats.par_iter().map(|doc| doc.iter().map(|f| stage.tag(f)).collect()).collect()
     };
-    let linear1 = perceptron::train(&select(&inst1, options, |_| true), dict1.keys.len(), options.epochs, options.seed, |epoch, linear| {
+    let linear1 = perceptron::train(&select(&inst1, options, |_| true), dict1.keys.len(), options.epochs, &options.seeds(0), |epoch, linear| {
         if !dev_docs.is_empty() {
             let tagged = tag_dev(&Stage::new(&dict1.keys, linear), &dev_local);
             report(&format!("stage 1 epoch {epoch}: dev {} ({:.0?})", f1_line(&score(dev_docs, &tagged)), clock.elapsed()));
@@ -187,7 +198,7 @@ pub fn train(train: &[Document], dev: Option<&[Document]>, options: &TrainOption
     let inst2 = doc_instances(&mut dict2, &context, train);
     drop(context);
     report(&format!("stage 2: {} features ({:.0?})", dict2.keys.len(), clock.elapsed()));
-    let linear2: Linear = perceptron::train(&select(&inst2, options, |_| true), dict2.keys.len(), options.context_epochs, options.seed.rotate_left(7), |epoch, linear| {
+    let linear2: Linear = perceptron::train(&select(&inst2, options, |_| true), dict2.keys.len(), options.context_epochs, &options.seeds(0).into_iter().map(|s| s.rotate_left(7)).collect::<Vec<_>>(), |epoch, linear| {
         if !dev_docs.is_empty() {
             let tagged = tag_dev(&Stage::new(&dict2.keys, linear), &dev_context);
             report(&format!("stage 2 epoch {epoch}: dev {} ({:.0?})", f1_line(&score(dev_docs, &tagged)), clock.elapsed()));
