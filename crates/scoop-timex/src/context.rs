@@ -154,6 +154,7 @@ fn is_future_cue(w: &str) -> bool {
             | "premieres"
             | "begins"
             | "starts"
+            | "effective"
     )
 }
 
@@ -184,7 +185,97 @@ fn is_past_cue(w: &str) -> bool {
             | "left"
             | "earlier"
             | "previously"
+            | "since"
+            | "brought"
+            | "bought"
+            | "sold"
+            | "paid"
+            | "gave"
+            | "got"
+            | "found"
+            | "became"
+            | "fell"
+            | "rose"
+            | "lost"
+            | "met"
+            | "spent"
+            | "kept"
+            | "led"
+            | "ran"
+            | "grew"
+            | "knew"
+            | "thought"
+            | "felt"
+            | "struck"
+            | "sent"
+            | "spoke"
+            | "stood"
     ) || (w.len() > 4 && w.ends_with("ed"))
+}
+
+/// Whether `to` followed by `next` marks an infinitive (`agreed to meet on
+/// Friday`: the meeting is still to come) rather than a preposition (`sent
+/// to prison on Friday`, `flew to Paris`, `to the city`, `to 2,000`).
+fn infinitive(to: &str, next: &str) -> bool {
+    to.eq_ignore_ascii_case("to")
+        && next.starts_with(|c: char| c.is_ascii_lowercase())
+        && !matches!(
+            next,
+            "the"
+                | "a"
+                | "an"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "our"
+                | "my"
+                | "your"
+                | "this"
+                | "that"
+                | "these"
+                | "those"
+                | "some"
+                | "any"
+                | "all"
+                | "each"
+                | "every"
+                | "no"
+                | "him"
+                | "them"
+                | "us"
+                | "me"
+                | "it"
+                | "prison"
+                | "jail"
+                | "court"
+                | "hospital"
+                | "power"
+                | "office"
+                | "work"
+                | "school"
+                | "church"
+                | "death"
+                | "trial"
+                | "market"
+                | "date"
+                | "town"
+                | "war"
+                | "life"
+                | "about"
+                | "around"
+                | "near"
+                | "nearly"
+                | "more"
+                | "less"
+        )
+}
+
+/// Words (and numbers) of `part`, in order, in their original case.
+fn raw_words(part: &str) -> Vec<&str> {
+    part.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect()
 }
 
 /// Guesses whether the date at `start..end` refers to the past or the future
@@ -219,7 +310,8 @@ pub fn tense(text: &str, lo: usize, hi: usize, start: usize, end: usize) -> Tens
 
 /// The tense cue nearest to `start..end` within `words` words on either
 /// side in its sentence (before wins a tie): for weekdays, whose verb is
-/// usually right next to them (`said Friday`, `will meet on Thursday`).
+/// usually right next to them (`said Friday`, `will meet on Thursday`);
+/// `to` + verb counts as a future cue.
 pub fn near_tense(
     text: &str,
     lo: usize,
@@ -231,16 +323,17 @@ pub fn near_tense(
     let s = sentence_start(text, lo, start);
     let e = sentence_end(text, end, hi);
     let split = |part: &str| -> Vec<String> {
-        part.split(|c: char| !c.is_alphabetic())
+        part.split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
             .map(str::to_ascii_lowercase)
             .collect()
     };
-    let before: Vec<String> = split(&text[s.max(lo).min(start)..start])
+    let raw: Vec<&str> = raw_words(&text[s.max(lo).min(start)..start])
         .into_iter()
         .rev()
         .take(words)
         .collect();
+    let before: Vec<String> = raw.iter().map(|w| w.to_ascii_lowercase()).collect();
     let after: Vec<String> = split(&text[end..e.max(end)])
         .into_iter()
         .take(words)
@@ -255,6 +348,10 @@ pub fn near_tense(
         }
     };
     for d in 0..words {
+        // `agreed to meet again on Friday`: the infinitive is nearer.
+        if d > 0 && raw.get(d).is_some_and(|to| infinitive(to, raw[d - 1])) {
+            return Tense::Future;
+        }
         for w in [before.get(d), after.get(d)].into_iter().flatten() {
             match cue(w) {
                 Tense::Unknown => {}
@@ -263,6 +360,70 @@ pub fn near_tense(
         }
     }
     Tense::Unknown
+}
+
+/// The tense cue nearest before `start` within `before` words in its
+/// sentence, else the nearest after `end` within `after` words: the verb
+/// that governs a date phrase mostly precedes it (`will double its flights
+/// by August in the search for new markets untouched by...`).
+pub fn governing_tense(
+    text: &str,
+    lo: usize,
+    hi: usize,
+    start: usize,
+    end: usize,
+    before: usize,
+    after: usize,
+) -> Tense {
+    let s = sentence_start(text, lo, start);
+    let e = sentence_end(text, end, hi);
+    let lowered =
+        |ws: &[&str]| -> Vec<String> { ws.iter().map(|w| w.to_ascii_lowercase()).collect() };
+    let cue = |w: &String| {
+        if is_future_cue(w) {
+            Some(Tense::Future)
+        } else if is_past_cue(w) {
+            Some(Tense::Past)
+        } else {
+            None
+        }
+    };
+    // A participle after a present or infinitive `be` (`when the case is
+    // heard`) or with a negative prefix (`an unspecified date`) tells
+    // nothing about the time; `set` is future only in `set to`/`set for`
+    // (`the record set on Aug. 6`).
+    let cue_at = |ws: &[String], i: usize| {
+        let w = &ws[i];
+        let prev = if i > 0 { ws[i - 1].as_str() } else { "" };
+        let passive = matches!(prev, "be" | "being" | "is" | "are");
+        if w == "be" && prev == "to" {
+            // `guidelines to be published in November`: still to come.
+            Some(Tense::Future)
+        } else if w == "set" && !matches!(ws.get(i + 1).map(String::as_str), Some("to" | "for")) {
+            (!passive).then_some(Tense::Past)
+        } else {
+            cue(w).filter(|&t| {
+                t == Tense::Future || !(passive || w.starts_with("un") && w.ends_with("ed"))
+            })
+        }
+    };
+    let raw = raw_words(&text[s.max(lo).min(start)..start]);
+    let b = lowered(&raw);
+    let a = lowered(&raw_words(&text[end..e.max(end)]));
+    // The scan back stops at `but`, which starts another clause.
+    let from = b.iter().rposition(|w| w == "but").map_or(0, |i| i + 1);
+    (from..b.len())
+        .rev()
+        .take(before)
+        .find_map(|i| {
+            if raw.get(i + 1).is_some_and(|&next| infinitive(raw[i], next)) {
+                Some(Tense::Future)
+            } else {
+                cue_at(&b, i)
+            }
+        })
+        .or_else(|| (0..a.len()).take(after).find_map(|i| cue_at(&a, i)))
+        .unwrap_or(Tense::Unknown)
 }
 
 fn floor_char(text: &str, mut i: usize) -> usize {

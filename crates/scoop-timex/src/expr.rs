@@ -74,10 +74,12 @@ pub enum Expr {
     Ref(&'static str),
     /// A financial reporting quarter referred to without its number (`the
     /// quarter`, `the year-earlier period`): `shift` quarters from the quarter
-    /// under report, or from the DCT's quarter when `from_dct`.
+    /// under report, or from the DCT's quarter when `from_dct`; with `year`
+    /// (`the 1988 quarter`, `the 1989 period`) that quarter in that year.
     QuarterRef {
         shift: i32,
         from_dct: bool,
+        year: Option<i32>,
     },
     /// `last May`, `next April`, `this September`: the month's occurrence
     /// before (-1), after (+1) or in the year of (0) the DCT.

@@ -27,8 +27,9 @@ pub const PART: &str = "(?i:(?:the\\s+)?(?:very\\s+)?(?:earlier|early|mid|middle
 /// Quantity modifiers before durations and years (`at least 50 minutes`).
 pub const QUANT: &str = "(?i:a\\s+little\\s+(?:over|more\\s+than|less\\s+than|under)|just\\s+(?:over|under)|well\\s+over|more\\s+than|over|at\\s+least|upwards\\s+of|nearly|almost|about|around|approximately|roughly|less\\s+than|fewer\\s+than|under|up\\s+to|at\\s+most|no\\s+more\\s+than)";
 
-/// Cardinal number words usable as a quantity of time units.
-pub const NUMBER_WORDS: &str = "(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred)";
+/// Cardinal number words usable as a quantity of time units (`twenty-four`,
+/// and `twenty four` as transcripts write it).
+pub const NUMBER_WORDS: &str = "(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\\s](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred)";
 
 /// Ordinal day words for `the first of March`.
 pub const ORDINAL_WORDS: &str = "(?:(?:twenty|thirty)-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|thirtieth|twentieth|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth)";
@@ -117,13 +118,13 @@ pub fn parse_number(s: &str) -> Option<u32> {
     match w.as_str() {
         "a" | "an" | "a single" | "one single" => return Some(1),
         "a couple of" | "couple of" => return Some(2),
-        "hundred" => return Some(100),
+        "hundred" | "a hundred" => return Some(100),
         _ => {}
     }
     if let Some(n) = small_number(&w).or_else(|| tens(&w)) {
         return Some(n);
     }
-    let (t, u) = w.split_once('-')?;
+    let (t, u) = w.split_once(['-', ' '])?;
     Some(tens(t)? + small_number(u)?)
 }
 

@@ -103,8 +103,9 @@ impl Tagger {
     /// they differ from the extraction guide: parts of the day join their
     /// day (`Friday night` → TIME `…TNI`), clock times join the date they
     /// precede (`5 p.m. EST Nov. 9`), `this morning`, `last night` are
-    /// TIMEs, adjectival `daily` is a SET, and a duration adjective after an
-    /// article is kept without it (`the [eight-year] war`).
+    /// TIMEs, adjectival `daily` and `twice a year` are SETs, `the week of
+    /// March 6` is a week, and a duration adjective after an article is kept
+    /// without it (`the [eight-year] war`).
     pub fn tag_timeml(&self, text: &str, range: Range<usize>, dct: Option<Dct>) -> Vec<Timex> {
         self.tag_styled(text, range, dct, true)
     }
@@ -127,6 +128,7 @@ impl Tagger {
         attach_times(text, &mut records, timeml, dct);
         if timeml {
             join_day_parts(text, hi, &mut records);
+            join_week_of(text, lo, &mut records);
         }
         records
             .into_iter()
@@ -314,6 +316,35 @@ fn join_day_parts(text: &str, hi: usize, records: &mut [Resolved]) {
                 r.value = format!("{}T{code}", r.value);
                 break;
             }
+        }
+    }
+}
+
+/// TimeML: `the week of March 6` is that day's ISO week (`2000-W10`).
+fn join_week_of(text: &str, lo: usize, records: &mut [Resolved]) {
+    const LEAD: &str = "the week of";
+    for i in 0..records.len() {
+        let r = &records[i];
+        let Some(day) = chrono::NaiveDate::parse_from_str(&r.value, "%Y-%m-%d").ok() else {
+            continue;
+        };
+        let before = text[lo..r.start].trim_end();
+        let Some(from) = before.len().checked_sub(LEAD.len()).map(|k| lo + k) else {
+            continue;
+        };
+        let starts_word = !text[lo..from]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric);
+        let taken = i > 0 && records[i - 1].end > from;
+        if text
+            .get(from..from + LEAD.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(LEAD))
+            && starts_word
+            && !taken
+        {
+            records[i].start = from;
+            records[i].value = day.format("%G-W%V").to_string();
         }
     }
 }

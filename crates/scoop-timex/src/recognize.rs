@@ -76,7 +76,7 @@ impl Recognizer {
         let table: [(String, Handler); 15] = [
             (extra::pattern(), extra),
             (format!(
-                "{b}(?i:(?P<qdet>the\\s+(?:comparable\\s+)?(?:latest|most\\s+recent|current|previous|year-earlier|year-ago|same)|the|this|that|last|next|year-earlier|year-ago)\\s+(?:fiscal\\s+)?(?P<qunit>quarter|period)|(?P<ya>year-earlier|year-ago)|(?P<ydet>the\\s+(?:current\\s+|full\\s+)?(?:fiscal\\s+)?)year){b}"
+                "{b}(?i:(?P<yaq>the\\s+(?:year-earlier|year-ago)\\s+(?:first|second|third|fourth)(?:\\s+|-)quarter)|(?P<qdet>the\\s+(?:comparable\\s+)?(?:latest|most\\s+recent|current|previous|year-earlier|year-ago|same|(?P<qyear>{YEAR}))|the|this|that|last|next|year-earlier|year-ago)\\s+(?:fiscal\\s+)?(?P<qunit>quarter|period)|(?P<ya>year-earlier|year-ago)|(?P<ydet>the\\s+(?:current\\s+|full\\s+)?(?:fiscal\\s+)?)year){b}"
             ), fiscal),
             (format!(
                 "{b}(?:(?P<iy>(?:19|20)[0-9]{{2}})-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12][0-9]|3[01])|(?P<sm>[0-9]{{1,2}})/(?P<sd>[0-9]{{1,2}})/(?P<sy>(?:19|20)[0-9]{{2}})|(?P<dy>(?:19|20)[0-9]{{2}})\\.(?P<dm>[0-9]{{1,2}})\\.(?P<dd>[0-9]{{1,2}})){b}"
@@ -95,11 +95,12 @@ impl Recognizer {
                  {b}Q(?P<qn>[1-4])(?:\\s+(?:of\\s+)?(?P<qy>{YEAR}))?{b}\
                  |{b}(?P<qy2>{YEAR})\\s+Q(?P<qn2>[1-4]){b}\
                  |{b}(?i:(?:the\\s+)?(?:(?P<qy4>{YEAR})\\s+|(?P<qrel2>this|last|next)\\s+year(?:'|’)s\\s+)?(?:fiscal[\\s-]+)?(?P<qord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)(?:\\s+|-)quarter)(?:\\s*\\(Q[1-4]\\))?(?:\\s+(?i:of)\\s+(?:(?P<qy3>{YEAR})|(?P<qrel>(?i:this|last|next))\\s+(?i:year)|(?i:the\\s+year)))?\
-                 |{b}(?i:(?:the\\s+)?(?P<hord>first|second|latter|back)\\s+half\\s+of)\\s+(?:(?P<hy>{YEAR})|(?P<hrel>(?i:this|last|next))\\s+(?i:year)|(?i:the\\s+year))\
+                 |{b}(?i:(?:the\\s+)?(?P<hord>first|second|latter|last|back)\\s+half\\s+of)\\s+(?:(?P<hy>{YEAR})|(?P<hrel>(?i:this|last|next))\\s+(?i:year)|(?i:the\\s+year))\
                  |{b}H(?P<hn>[12])\\s+(?P<hy2>{YEAR})\
                  |{b}(?i:(?:(?P<srel>this\\s+past|this|last|next|the\\s+coming|the\\s+past)\\s+)?(?P<sname>spring|summer|fall|autumn|winter))(?:\\s+(?:of\\s+)?(?P<sy>{YEAR}))?{b}\
                  |{b}(?P<decl>(?:1[89]|20)[0-9])0s{b}\
                  |['‘’](?P<decs>[0-9])0s{b}\
+                 |(?P<decthe>(?i:the)\\s+)?(?P<decw>(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)){b}\
                  |{b}(?:(?i:fiscal)[\\s-]+)?(?P<year>{YEAR}))"
             ), period),
             (format!(
@@ -109,10 +110,10 @@ impl Recognizer {
                 "{b}(?i:(?P<r>now|currently|presently|at\\s+present|as\\s+of\\s+yet|as\\s+yet|nowadays|these\\s+days|recently|lately|soon|the\\s+moment|the\\s+near\\s+future|the\\s+future|the\\s+past|the\\s+time\\s+being|the\\s+(?:near|short)\\s+term|current|a\\s+while)){b}"
             ), refs),
             (format!(
-                "{b}(?:(?P<qm>{QUANT})\\s+)?(?:(?P<det>(?i:the\\s+(?:past|last|next|first|latest|coming|previous|following|same)|past|last|next|the))\\s+)?(?P<num>(?i:{NUMBER_WORDS}|a\\s+single|(?:a\\s+)?couple\\s+of|a\\s+few|an|a|few|several|many|some|recent|coming|future|the\\s+past\\s+few|the\\s+last\\s+few|the\\s+next\\s+few|the\\s+past|the\\s+last|the)|[0-9]+(?:\\.[0-9]+)?)(?P<hy>-|\\s+)(?:(?P<more>(?i:more|additional|further))\\s+)?(?P<unit>(?i:{UNIT})){b}(?:\\s+and\\s+(?P<num2>[0-9]+|(?i:{NUMBER_WORDS}))\\s+(?P<unit2>(?i:{UNIT})){b})?(?:\\s+(?P<ago>(?i:ago|earlier)){b})?"
+                "{b}(?:(?P<qm>{QUANT})\\s+)?(?:(?P<det>(?i:the\\s+(?:past|last|next|first|latest|coming|previous|following|same)|past|last|next|the))\\s+)?(?P<num>(?i:{NUMBER_WORDS}|a\\s+hundred|half\\s+an?|a\\s+single|(?:a\\s+)?couple\\s+of|a\\s+few|an|a|few|several|many|some|recent|coming|future|the\\s+past\\s+few|the\\s+last\\s+few|the\\s+next\\s+few|the\\s+past|the\\s+last|the)|[0-9]+(?:\\.[0-9]+)?)(?P<half1>\\s+(?:1/2|(?i:and\\s+a\\s+half)))?(?P<hy>-|\\s+)(?:(?P<more>(?i:more|additional|further))\\s+)?(?:(?i:trading|business|working|consecutive|straight|successive)\\s+)?(?P<unit>(?i:{UNIT})){b}(?P<half2>\\s+(?i:and\\s+a\\s+half){b})?(?:\\s+and\\s+(?P<num2>[0-9]+|(?i:{NUMBER_WORDS}))\\s+(?P<unit2>(?i:{UNIT})){b})?(?:\\s+(?P<ago>(?i:ago|earlier)){b})?"
             ), duration),
             (format!(
-                "{b}(?i:(?:(?P<the>the)\\s+)?(?P<unit>years|months|weeks|decades|days|centuries)){b}(?:\\s+(?P<ago>(?i:ago|ahead)){b})?"
+                "{b}(?i:(?:(?P<the>the)\\s+)?(?P<unit>years|months|weeks|decades|days|hours|minutes|centuries)){b}(?:\\s+(?P<ago>(?i:ago|ahead)){b})?"
             ), bare_units),
             (format!(
                 "{b}(?i:(?:every|each)\\s+(?:(?P<other>other)\\s+)?(?:(?P<sn>[0-9]+|{NUMBER_WORDS})\\s+)?(?P<su>{UNIT}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|morning|afternoon|evening|night|(?P<smon>january|february|march|april|may|june|july|august|september|october|november|december))s?{b}(?:\\s+(?P<orso>or\\s+so){b})?|(?P<adv>weekly|daily|monthly|annually|yearly|nightly|biweekly){b})"

@@ -175,17 +175,24 @@ impl<'t> Resolver<'t> {
                 }
                 date(format!("{}-Q{q}", y4(y)))
             }
-            Expr::QuarterRef { shift, from_dct } => {
+            Expr::QuarterRef {
+                shift,
+                from_dct,
+                year,
+            } => {
                 let base = if *from_dct {
                     self.dct
                         .map(|d| i64::from(d.year) * 4 + i64::from(d.month - 1) / 3)
                 } else {
                     self.reported_quarter()
                 };
-                date(base.map_or_else(
-                    || "XXXX-QX".into(),
-                    |q| quarter_value(q + i64::from(*shift)),
-                ))
+                let q = base.map(|q| q + i64::from(*shift));
+                date(match (q, year) {
+                    (Some(q), Some(y)) => quarter_value(i64::from(*y) * 4 + q.rem_euclid(4)),
+                    (Some(q), None) => quarter_value(q),
+                    (None, Some(y)) => format!("{y:04}-QX"),
+                    (None, None) => "XXXX-QX".into(),
+                })
             }
             Expr::MonthRel { month, offset } => date(self.month_rel(*month, *offset)),
             Expr::TheYear => date(
@@ -206,8 +213,10 @@ impl<'t> Resolver<'t> {
             )),
             Expr::Decade(d) => date(d.to_string()),
             Expr::ShortDecade(d) => {
-                let this_decade = self.dct.map_or(2, |d| (d.year % 100) / 10);
-                let century = if *d <= this_decade { 20 } else { 19 };
+                // `the '80s` is the latest such decade begun by the DCT
+                // (1980s in 1989, 2020s in 2024).
+                let now = self.dct.map_or(2000, |d| d.year);
+                let century = if 2000 + 10 * d <= now { 20 } else { 19 };
                 date(format!("{century}{d}"))
             }
             Expr::Rel {
@@ -359,19 +368,38 @@ impl<'t> Resolver<'t> {
                         && a.month.is_some()
                         && c.start.saturating_sub(a.end) <= ANCHOR_REACH
                 });
-                let y = if let Some(a) = near_anchor {
-                    let (ay, am) = (a.year.unwrap_or_default(), a.month.unwrap_or(1));
-                    // Narrative order: the story moves forward from the anchor
-                    // (`December 2021. On May 31` → 2022), whatever the tense.
-                    Some(pick_year(
-                        ay,
-                        month_index(ay, am),
-                        |y| month_index(y, m),
-                        Tense::Future,
-                        i64::MAX,
-                    ))
+                let governing =
+                    context::governing_tense(self.text, self.lo, self.hi, c.start, c.end, 10, 5);
+                // Narrative order: the story moves forward from the anchor
+                // (`December 2021. On May 31` → 2022), whatever the tense;
+                // but a future verb does not point before the DCT (`invited
+                // in July 1997, will join on March 12`).
+                let anchored = near_anchor
+                    .map(|a| {
+                        let (ay, am) = (a.year.unwrap_or_default(), a.month.unwrap_or(1));
+                        pick_year(
+                            ay,
+                            month_index(ay, am),
+                            |y| month_index(y, m),
+                            Tense::Future,
+                            i64::MAX,
+                        )
+                    })
+                    .filter(|&y| {
+                        governing != Tense::Future
+                            || self
+                                .dct
+                                .is_none_or(|d| month_index(y, m) >= month_index(d.year, d.month))
+                    });
+                let y = if anchored.is_some() {
+                    anchored
                 } else if let Some(dct) = self.dct {
-                    let tense = context::tense(self.text, self.lo, self.hi, c.start, c.end);
+                    let tense = match governing {
+                        Tense::Unknown => {
+                            context::tense(self.text, self.lo, self.hi, c.start, c.end)
+                        }
+                        t => t,
+                    };
                     Some(match (day, self.dct_date()) {
                         (Some(d), Some(base)) => {
                             let key = |y: i32| {
@@ -449,10 +477,29 @@ impl<'t> Resolver<'t> {
                 })
             }
             None => {
-                // News reports mostly what happened: past unless a future cue is near.
-                if context::near_tense(self.text, self.lo, self.hi, c.start, c.end, 6)
-                    == Tense::Future
-                {
+                // News reports mostly what happened: past unless a future cue is near;
+                // without a cue next to it, the sentence's tense decides. A
+                // possessive names an event already known (`will appeal
+                // Monday's ruling`) unless it is still ahead (`ahead of
+                // Sunday's vote`).
+                let possessive = self.text[c.end..self.hi].starts_with(['\'', '’']);
+                let tense = if possessive {
+                    let prev = context::prev_token(self.text, self.lo, c.start).to_lowercase();
+                    let prev2 = context::prev_token2(self.text, self.lo, c.start).to_lowercase();
+                    if prev == "of" && prev2 == "ahead" {
+                        Tense::Future
+                    } else {
+                        Tense::Past
+                    }
+                } else {
+                    match context::near_tense(self.text, self.lo, self.hi, c.start, c.end, 6) {
+                        Tense::Unknown => {
+                            context::tense(self.text, self.lo, self.hi, c.start, c.end)
+                        }
+                        t => t,
+                    }
+                };
+                if tense == Tense::Future {
                     base + Duration::days((wd as i64 - cur).rem_euclid(7))
                 } else {
                     base - Duration::days((cur - wd as i64).rem_euclid(7))
@@ -539,7 +586,8 @@ impl<'t> Resolver<'t> {
             'Q' => quarter_value(i64::from(base.year()) * 4 + i64::from(base.month0() / 3) - n),
             'M' => back(n).map_or_else(|| "PAST_REF".into(), |d| d.format("%Y-%m").to_string()),
             'Y' => format!("{}", base.year() - n as i32),
-            'E' => format!("{}", (base.year() - 10 * n as i32) / 10),
+            // `a decade ago`: the year ten back, finer than its decade.
+            'E' => format!("{}", base.year() - 10 * n as i32),
             'C' => format!("{}", (base.year() - 100 * n as i32) / 100),
             _ => ymd(base), // hours, minutes, seconds ago: the same day
         }

@@ -769,3 +769,164 @@ fn timeml_news_conventions() {
     )
     .is_empty());
 }
+
+#[test]
+fn year_less_dates_follow_their_governing_verb() {
+    let dct = Some("2013-10-14");
+    // The nearest verb before the date decides, not any future word in the
+    // sentence; a participle after `be` or with `un-` is no past cue, `set`
+    // alone is a past one, `since` and irregular pasts (`brought`) are too.
+    let t = "The minister said in May that talks would resume. New rules to be issued in November will apply. The record set on Feb. 6 still stands. In January, the club brought in its old coach. Since March, prices have fallen.";
+    assert_eq!(
+        sv(t, dct),
+        pairs(&[
+            ("May", "2013-05"),
+            ("November", "2013-11"),
+            ("Feb. 6", "2013-02-06"),
+            ("January", "2013-01"),
+            ("March", "2013-03"),
+        ])
+    );
+    // An infinitive points ahead (`hope to sign`), `but` starts a new clause.
+    let t = "The accord, which the parties hope to sign in April, was drafted by the envoy. They went to court to stop it, but in March the bill passed.";
+    assert_eq!(
+        sv(t, dct),
+        pairs(&[("April", "2014-04"), ("March", "2013-03")])
+    );
+    // A future verb does not send a date before the DCT, whatever the year
+    // written just before.
+    let t = "Admitted in principle in July 2011, the two states will become members on March 12.";
+    assert_eq!(
+        sv(t, Some("2013-02-20")),
+        pairs(&[("July 2011", "2011-07"), ("March 12", "2013-03-12")])
+    );
+}
+
+#[test]
+fn weekdays_infinitives_possessives_and_sentence_tense() {
+    let dct = Some("2013-10-16"); // a Wednesday
+    assert_eq!(
+        sv("The two sides agreed to meet again on Friday.", dct),
+        pairs(&[("Friday", "2013-10-18")])
+    );
+    // A possessive names an event already known, unless it is still ahead.
+    assert_eq!(
+        sv("The government will appeal Monday's ruling.", dct),
+        pairs(&[("Monday", "2013-10-14")])
+    );
+    assert_eq!(
+        sv("Campaigning closed ahead of Sunday's election.", dct),
+        pairs(&[("Sunday", "2013-10-20")])
+    );
+    // No cue next to the day: the sentence's tense decides.
+    assert_eq!(
+        sv(
+            "On Tuesday, the regional association of independent bakers and grocers plans a protest march.",
+            dct
+        ),
+        pairs(&[("Tuesday", "2013-10-22")])
+    );
+    assert_eq!(
+        sv("Rebels attacked in the early hours of Wednesday.", dct),
+        pairs(&[("Wednesday", "2013-10-16")])
+    );
+}
+
+#[test]
+fn halves_spoken_numbers_and_counted_units() {
+    let t = "He ruled for two and a half years, slept 2 1/2 hours, waited a minute and a half, then half an hour, over the last twenty four hours, for eight trading days and three consecutive quarters.";
+    assert_eq!(
+        sv(t, None),
+        pairs(&[
+            ("two and a half years", "P2Y6M"),
+            ("2 1/2 hours", "PT2H30M"),
+            ("a minute and a half", "PT1M30S"),
+            ("half an hour", "PT30M"),
+            ("the last twenty four hours", "PT24H"),
+            ("eight trading days", "P8D"),
+            ("three consecutive quarters", "P3Q"),
+        ])
+    );
+    assert_eq!(
+        sv(
+            "Within hours, the video spread. Minutes later, it was gone.",
+            None
+        ),
+        pairs(&[("hours", "PTXH"), ("Minutes", "PTXM")])
+    );
+    // Decades and centuries count in years; vague centuries are `PXC`.
+    assert_eq!(
+        sv(
+            "It lasted almost a hundred years, then two decades, then stood for centuries.",
+            None
+        ),
+        pairs(&[
+            ("almost a hundred years", "P100Y"),
+            ("two decades", "P20Y"),
+            ("centuries", "PXC"),
+        ])
+    );
+    // Rates are no lengths; TimeML makes `twice a year` a set.
+    assert!(sv("It runs four flights a week and grows 12% a year.", DCT).is_empty());
+    assert_eq!(
+        tml(
+            "The board meets twice a year and three times a week.",
+            "2013-10-16"
+        ),
+        [
+            ("twice a year", "SET", "P1Y"),
+            ("three times a week", "SET", "P1W"),
+        ]
+        .map(|(a, b, c)| (a.to_string(), b, c.to_string()))
+    );
+}
+
+#[test]
+fn decades_and_decade_ago() {
+    assert_eq!(
+        sv(
+            "Sales peaked in the '80s, fell through the nineties and rose in the late eighties; she is in her eighties.",
+            Some("1989-11-02")
+        ),
+        pairs(&[("'80s", "198"), ("the nineties", "199"), ("the late eighties", "198")])
+    );
+    assert_eq!(
+        sv(
+            "The alliance took them in a decade ago.",
+            Some("1999-03-12")
+        ),
+        pairs(&[("a decade ago", "1989")])
+    );
+}
+
+#[test]
+fn year_ago_quarters_and_halves() {
+    let t = "Net rose in the third quarter. In the year-ago third quarter it fell, and in the 1988 period it was flat. Earnings for the last half of 1989 look weak.";
+    assert_eq!(
+        sv(t, Some("1989-10-30")),
+        pairs(&[
+            ("the third quarter", "1989-Q3"),
+            ("the year-ago third quarter", "1988-Q3"),
+            ("the 1988 period", "1988-Q3"),
+            ("the last half of 1989", "1989-H2"),
+        ])
+    );
+}
+
+#[test]
+fn timeml_week_of_a_day() {
+    // TimeML: `the week of March 6` is the day's ISO week; the guide keeps the day.
+    let t = "The trial opens the week of March 6.";
+    assert_eq!(
+        tml(t, "2000-02-24"),
+        [("the week of March 6", "DATE", "2000-W10")].map(|(a, b, c)| (
+            a.to_string(),
+            b,
+            c.to_string()
+        ))
+    );
+    assert_eq!(
+        sv(t, Some("2000-02-24")),
+        pairs(&[("March 6", "2000-03-06")])
+    );
+}

@@ -25,6 +25,7 @@ fn unit_code(unit: &str) -> (char, bool) {
 /// A number or amount word before `a year`, making it a rate.
 fn is_amount(w: &str) -> bool {
     w.starts_with(|c: char| c.is_ascii_digit())
+        || w == "%"
         || lex::parse_number(w).is_some()
         || matches!(
             w,
@@ -32,16 +33,53 @@ fn is_amount(w: &str) -> bool {
         )
 }
 
-/// TIMEX3 duration value: `P7M`, `PT50M`, `PXY`, `P2DE`.
+/// TIMEX3 duration value: `P7M`, `PT50M`, `PXY`; counted decades and
+/// centuries in years as TimeBank writes them (`P20Y`, `P100Y`), vague ones
+/// `PXDE`, `PXC`.
 pub(crate) fn duration_value(amount: Option<&str>, unit: &str) -> String {
     let (code, time) = unit_code(unit);
-    let n = amount.unwrap_or("X");
-    let suffix = match code {
-        'E' => "DE".to_string(),
-        'C' => "CE".to_string(),
-        c => c.to_string(),
+    let years = |k: u32| {
+        amount
+            .and_then(|n| n.parse::<u32>().ok())
+            .map(|n| format!("P{}Y", n * k))
     };
-    format!("P{}{n}{suffix}", if time { "T" } else { "" })
+    match code {
+        'E' => years(10).unwrap_or_else(|| "PXDE".into()),
+        'C' => years(100).unwrap_or_else(|| "PXC".into()),
+        c => format!(
+            "P{}{}{c}",
+            if time { "T" } else { "" },
+            amount.unwrap_or("X")
+        ),
+    }
+}
+
+/// `2 1/2 years` → `P2Y6M`, `a minute and a half` → `PT1M30S`, `half an
+/// hour` (`n` = 0) → `PT30M`: the half in the next smaller unit, else as a
+/// decimal (`P1.5W`).
+fn with_half(n: u32, unit: &str) -> String {
+    let whole = |u: &str| {
+        if n == 0 {
+            String::new()
+        } else {
+            format!("{n}{u}")
+        }
+    };
+    match unit_code(unit) {
+        ('Y', _) => format!("P{}6M", whole("Y")),
+        ('D', _) => format!("P{}T12H", whole("D")),
+        ('H', _) => format!("PT{}30M", whole("H")),
+        ('M', true) => format!("PT{}30S", whole("M")),
+        (c, t) => format!("P{}{n}.5{c}", if t { "T" } else { "" }),
+    }
+}
+
+/// Start of the `n`-th token before `pos` (`three times a week` → `three`).
+fn token_start(cx: &Cx, pos: usize, n: usize) -> usize {
+    (0..n).fold(pos, |at, _| {
+        let t = crate::context::prev_token(cx.text, cx.lo, at);
+        t.as_ptr() as usize - cx.text.as_ptr() as usize
+    })
 }
 
 /// Size of a unit in the smallest common unit, for `5 hours and 27 minutes`.
@@ -71,6 +109,7 @@ pub(crate) fn duration(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
     {
         return;
     }
+    let half = caps.name("half1").or(caps.name("half2")).is_some();
     let nword = lower(n.as_str());
     let nword: String = nword.split_whitespace().collect::<Vec<_>>().join(" ");
     // `CBS's "60 Minutes"`: a title-case unit is a programme's name.
@@ -118,9 +157,31 @@ pub(crate) fn duration(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
             return
         }
         "a" | "an" | "a single" if plural => return,
-        "a" | "an" if matches!(prev_word.as_str(), "once" | "twice" | "times") => return,
-        // A rate, not a length: `$500 million a year`, `24 hours a day`.
-        "a" | "an" if caps.name("ago").is_none() && is_amount(&prev_word) => return,
+        "a" | "an" if matches!(prev_word.as_str(), "once" | "twice" | "times") => {
+            // TimeML: `twice a year`, `three times a week` are SETs.
+            if cx.timeml && caps.name("ago").is_none() {
+                let times = prev_word == "times";
+                let counted = !times || lex::parse_number(&cx.prev2(m.start())).is_some();
+                let lead = if times { 2 } else { 1 };
+                if counted {
+                    let begin = token_start(cx, m.start(), lead);
+                    let value = duration_value(Some("1"), unit.as_str());
+                    push(out, begin, m.end(), Expr::Set(value), None);
+                }
+            }
+            return;
+        }
+        // A rate, not a length: `$500 million a year`, `24 hours a day`,
+        // `12% a year`, `four flights a week`.
+        "a" | "an"
+            if caps.name("ago").is_none()
+                && (is_amount(&prev_word)
+                    || qm.is_none()
+                        && prev_word.ends_with('s')
+                        && is_amount(&cx.prev2(m.start()))) =>
+        {
+            return
+        }
         // `a quarter of the market`, `three-quarters`: fractions; `the 1988
         // quarter`: a year's.
         _ if unit_l.starts_with("quarter")
@@ -199,6 +260,11 @@ pub(crate) fn duration(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
         );
         return;
     }
+    if nword.starts_with("half ") {
+        let value = with_half(0, unit.as_str());
+        push(out, start, m.end(), Expr::Duration(value), modifier);
+        return;
+    }
     let amount = if vague {
         None
     } else if nword == "the past" || nword == "the last" {
@@ -208,7 +274,10 @@ pub(crate) fn duration(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
     } else {
         lex::parse_number(&nword).map(|v| v.to_string())
     };
-    let mut value = duration_value(amount.as_deref(), unit.as_str());
+    let mut value = match amount.as_deref().and_then(|a| a.parse().ok()) {
+        Some(n) if half => with_half(n, unit.as_str()),
+        _ => duration_value(amount.as_deref(), unit.as_str()),
+    };
     if let (Some(n2), Some(u2), Some(a)) =
         (caps.name("num2"), caps.name("unit2"), amount.as_deref())
     {
@@ -356,6 +425,13 @@ mod tests {
         assert_eq!(duration_value(Some("7"), "months"), "P7M");
         assert_eq!(duration_value(Some("50"), "minutes"), "PT50M");
         assert_eq!(duration_value(None, "weeks"), "PXW");
-        assert_eq!(duration_value(Some("2"), "decades"), "P2DE");
+        assert_eq!(duration_value(Some("2"), "decades"), "P20Y");
+        assert_eq!(duration_value(None, "decades"), "PXDE");
+        assert_eq!(duration_value(None, "centuries"), "PXC");
+        assert_eq!(with_half(2, "years"), "P2Y6M");
+        assert_eq!(with_half(5, "hours"), "PT5H30M");
+        assert_eq!(with_half(1, "minute"), "PT1M30S");
+        assert_eq!(with_half(1, "weeks"), "P1.5W");
+        assert_eq!(with_half(0, "day"), "PT12H");
     }
 }

@@ -453,6 +453,16 @@ pub(crate) fn period(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
         Expr::Decade(d)
     } else if let Some(d) = caps.name("decs").and_then(|d| d.as_str().parse().ok()) {
         Expr::ShortDecade(d)
+    } else if let Some(w) = caps.name("decw") {
+        // `the nineties`, `the early eighties`; not `in his nineties` (an age).
+        if caps.name("decthe").is_none() && part.is_none() {
+            return;
+        }
+        let tens = format!("{}y", lower(w.as_str()).trim_end_matches("ies"));
+        let Some(d) = lex::parse_number(&tens) else {
+            return;
+        };
+        Expr::ShortDecade(d as i32 / 10)
     } else if let Some(y) = caps.name("year") {
         if modifier.is_none() && !plausible_year(cx, y.start(), y.end()) {
             return;

@@ -294,7 +294,14 @@ fn reads_as_day(cx: &Cx, start: usize, end: usize) -> bool {
     // night's debate`; under TimeML `the Friday explosions`.
     let prev2 = || cx.prev2(start);
     let unblocked = match prev.as_str() {
-        "of" => prev2() == "as" || clear_next || day_possessive,
+        // `the early hours of Wednesday`, `the night of Friday`.
+        "of" => {
+            matches!(
+                prev2().as_str(),
+                "as" | "hours" | "morning" | "afternoon" | "evening" | "night"
+            ) || clear_next
+                || day_possessive
+        }
         "in" => clear_next || day_possessive,
         "as" => matches!(prev2().as_str(), "early" | "soon" | "late"),
         "the" => {
@@ -349,6 +356,16 @@ pub(crate) fn fiscal(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
         return;
     }
     let next = lower(cx.next(m.end()));
+    if caps.name("yaq").is_some() {
+        // `the year-ago third quarter`: the quarter under report, a year back.
+        let expr = Expr::QuarterRef {
+            shift: -4,
+            from_dct: false,
+            year: None,
+        };
+        push(out, m.start(), m.end(), expr, None);
+        return;
+    }
     if caps.name("ya").is_some() {
         let expr = Expr::Ago {
             amount: Some(1),
@@ -370,6 +387,7 @@ pub(crate) fn fiscal(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
             prev.as_str(),
             "for" | "in" | "during" | "through" | "throughout" | "of"
         ) && !m.as_str().ends_with("Year")
+            && cx.char_after(m.end()) != Some('-')
             && !next.starts_with(|c: char| c.is_ascii_digit())
             && !matches!(
                 next.as_str(),
@@ -390,7 +408,8 @@ pub(crate) fn fiscal(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
     let det: String = det.split_whitespace().collect::<Vec<_>>().join(" ");
     let specific = ["latest", "recent", "year-", "comparable", "same"]
         .iter()
-        .any(|w| det.contains(w));
+        .any(|w| det.contains(w))
+        || caps.name("qyear").is_some();
     if lower(unit.as_str()) == "period" && !specific {
         return;
     }
@@ -411,7 +430,11 @@ pub(crate) fn fiscal(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
         out,
         m.start(),
         m.end(),
-        Expr::QuarterRef { shift, from_dct },
+        Expr::QuarterRef {
+            shift,
+            from_dct,
+            year: caps.name("qyear").and_then(|y| y.as_str().parse().ok()),
+        },
         None,
     );
 }
