@@ -97,14 +97,15 @@ impl Recognizer {
                  |{b}(?i:(?:the\\s+)?(?:(?P<qy4>{YEAR})\\s+|(?P<qrel2>this|last|next)\\s+year(?:'|’)s\\s+)?(?:fiscal[\\s-]+)?(?P<qord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)(?:\\s+|-)quarter)(?:\\s*\\(Q[1-4]\\))?(?:\\s+(?i:of)\\s+(?:(?P<qy3>{YEAR})|(?P<qrel>(?i:this|last|next))\\s+(?i:year)|(?i:the\\s+year)))?\
                  |{b}(?i:(?:the\\s+)?(?P<hord>first|second|latter|last|back)\\s+half\\s+of)\\s+(?:(?P<hy>{YEAR})|(?P<hrel>(?i:this|last|next))\\s+(?i:year)|(?i:the\\s+year))\
                  |{b}H(?P<hn>[12])\\s+(?P<hy2>{YEAR})\
-                 |{b}(?i:(?:(?P<srel>this\\s+past|this|last|next|the\\s+coming|the\\s+past)\\s+)?(?P<sname>spring|summer|fall|autumn|winter))(?:\\s+(?:of\\s+)?(?P<sy>{YEAR}))?{b}\
+                 |{b}(?P<hadj>(?i:first|second))-(?i:half){b}\
+                 |{b}(?i:(?:(?P<srel>this\\s+past|this|that|last|next|the\\s+coming|the\\s+past)\\s+)?(?P<sname>spring|summer|fall|autumn|winter))(?:\\s+(?:of\\s+)?(?P<sy>{YEAR}))?{b}\
                  |{b}(?P<decl>(?:1[89]|20)[0-9])0s{b}\
                  |['‘’](?P<decs>[0-9])0s{b}\
                  |(?P<decthe>(?i:the)\\s+)?(?P<decw>(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)){b}\
                  |{b}(?:(?i:fiscal)[\\s-]+)?(?P<year>{YEAR}))"
             ), period),
             (format!(
-                "(?:{b}(?P<part>{PART})(?:-|\\s+))?{b}(?i:(?P<det>this\\s+past|this|last|next|coming|the\\s+previous|the\\s+following|the\\s+next|the\\s+coming|the\\s+same|the\\s+current|that|previous|following)\\s+(?P<unit>weekend|week|month|year|decade|day)|(?P<deictic>today|tonight|tomorrow|yesterday)|(?P<theday>the\\s+day)|(?P<theweekend>the\\s+weekend)|(?P<theweek>the\\s+week)|(?P<theunit>the\\s+(?:month|year))){b}"
+                "(?:{b}(?P<part>{PART})(?:-|\\s+))?{b}(?i:(?P<det>this\\s+past|this|last|next|coming|the\\s+previous|the\\s+prior|the\\s+following|the\\s+next|the\\s+coming|the\\s+same|the\\s+current|that|previous|prior|following)\\s+(?P<unit>weekend|week|month|year|decade|day)|(?P<deictic>today|tonight|tomorrow|yesterday)|(?P<theday>the\\s+day)|(?P<theweekend>the\\s+weekend)|(?P<theweek>the\\s+week)|(?P<theunit>the\\s+(?:month|year))){b}"
             ), relative),
             (format!(
                 "{b}(?i:(?P<r>now|currently|presently|at\\s+present|as\\s+of\\s+yet|as\\s+yet|nowadays|these\\s+days|recently|lately|soon|the\\s+moment|the\\s+near\\s+future|the\\s+future|the\\s+past|the\\s+time\\s+being|the\\s+(?:near|short)\\s+term|current|a\\s+while)){b}"

@@ -225,7 +225,7 @@ impl<'t> Resolver<'t> {
                 anaphoric,
             } => {
                 let base = if *anaphoric {
-                    self.anchor
+                    self.anchor.or(self.dct.map(|_| self.deictic_base()))
                 } else {
                     Some(self.deictic_base())
                 };

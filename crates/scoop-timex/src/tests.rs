@@ -930,3 +930,27 @@ fn timeml_week_of_a_day() {
         pairs(&[("March 6", "2000-03-06")])
     );
 }
+
+#[test]
+fn seasons_halves_and_weeks_of_the_story() {
+    let t = "That summer the crew moved to Busan. First-half revenue rose, as in the prior year, and the set closes by the end of the week.";
+    assert_eq!(
+        run(t, Some("2025-03-05")),
+        [
+            ("That summer", "DATE", "2025-SU", None),
+            ("First-half", "DATE", "2025-H1", None),
+            ("the prior year", "DATE", "2024", None),
+            ("the end of the week", "DATE", "2025-W10", Some("END")),
+        ]
+        .map(|(a, b, c, d)| (a.to_string(), b, c.to_string(), d))
+    );
+}
+
+#[test]
+fn anaphoric_dates_before_any_other_fall_back_to_the_dct() {
+    // Nothing written earlier to refer to: the DCT is the reference time;
+    // without one only the direction is known.
+    let t = "The previous year, the studio lost money.";
+    assert_eq!(sv(t, Some("2025-03-05")), pairs(&[("The previous year", "2024")]));
+    assert_eq!(sv(t, None), pairs(&[("The previous year", "PAST_REF")]));
+}

@@ -391,6 +391,13 @@ pub(crate) fn period(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
             year: yspec(year_of(caps, "hy"), rel_year(caps, "hrel")),
             h,
         }
+    } else if let Some(h) = caps.name("hadj") {
+        // `first-half profit`: the half of the year under report.
+        let h = if lower(h.as_str()) == "first" { 1 } else { 2 };
+        Expr::Half {
+            year: YearSpec::Unknown,
+            h,
+        }
     } else if let Some(h) = num(caps, "hn") {
         Expr::Half {
             year: yspec(year_of(caps, "hy2"), None),
@@ -402,6 +409,12 @@ pub(crate) fn period(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
         };
         let sy = year_of(caps, "sy");
         match caps.name("srel").map(|r| lower(r.as_str())) {
+            // `that summer`: the story's season, not one counted from the DCT.
+            Some(r) if r == "that" => Expr::Season {
+                year: yspec(sy, None),
+                code,
+                first_month,
+            },
             Some(r) if sy.is_none() => {
                 let offset = match r.split_whitespace().next() {
                     Some("last") => -1,

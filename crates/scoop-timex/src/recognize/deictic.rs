@@ -78,7 +78,8 @@ pub(crate) fn relative(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
         let rest = &cx.text[m.end()..cx.hi];
         let possessive = rest.starts_with(['\'', '’']);
         let next = lower(cx.next(m.end()));
-        let ok = (possessive || matches!(cx.prev(m.start()).as_str(), "for" | "of" | "during"))
+        // `by the end of the week` is the DCT's week, as for the month and year.
+        let ok = (possessive || part.is_some() || matches!(cx.prev(m.start()).as_str(), "for" | "of" | "during"))
             && !matches!(
                 next.as_str(),
                 "of" | "ended" | "ending" | "before" | "after" | "earlier" | "later"
@@ -124,7 +125,7 @@ pub(crate) fn relative(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
             "this past" | "last" => (-1, false),
             "next" | "coming" | "the coming" | "the next" => (1, false),
             "this" | "the current" => (0, false),
-            "the previous" | "previous" => (-1, true),
+            "the previous" | "previous" | "the prior" | "prior" => (-1, true),
             "the following" | "following" => (1, true),
             _ => (0, true), // the same, that
         };
