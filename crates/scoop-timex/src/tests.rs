@@ -951,6 +951,22 @@ fn anaphoric_dates_before_any_other_fall_back_to_the_dct() {
     // Nothing written earlier to refer to: the DCT is the reference time;
     // without one only the direction is known.
     let t = "The previous year, the studio lost money.";
-    assert_eq!(sv(t, Some("2025-03-05")), pairs(&[("The previous year", "2024")]));
+    assert_eq!(
+        sv(t, Some("2025-03-05")),
+        pairs(&[("The previous year", "2024")])
+    );
     assert_eq!(sv(t, None), pairs(&[("The previous year", "PAST_REF")]));
+}
+
+#[test]
+fn twenty_four_hour_clocks_are_no_years() {
+    let t = "The polls close at 3 p.m. local time (1900 GMT), as in 2012.";
+    assert_eq!(
+        tml(t, "2013-03-21"),
+        [
+            ("3 p.m.", "TIME", "2013-03-21T15:00"),
+            ("2012", "DATE", "2012")
+        ]
+        .map(|(a, b, c)| (a.to_string(), b, c.to_string()))
+    );
 }

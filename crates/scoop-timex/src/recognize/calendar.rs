@@ -523,5 +523,23 @@ fn plausible_year(cx: &Cx, start: usize, end: usize) -> bool {
     if lex::is_label_word(&cx.prev(start)) || lex::is_count_noun(cx.next(end)) {
         return false;
     }
+    // `(1900 GMT)`: a 24-hour clock, not a year.
+    if matches!(
+        cx.next(end),
+        "GMT"
+            | "UTC"
+            | "EST"
+            | "EDT"
+            | "CST"
+            | "CDT"
+            | "PST"
+            | "PDT"
+            | "BST"
+            | "CET"
+            | "KST"
+            | "JST"
+    ) {
+        return false;
+    }
     !cx.in_identifier(start, end)
 }

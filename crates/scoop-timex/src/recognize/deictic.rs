@@ -79,7 +79,9 @@ pub(crate) fn relative(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
         let possessive = rest.starts_with(['\'', '’']);
         let next = lower(cx.next(m.end()));
         // `by the end of the week` is the DCT's week, as for the month and year.
-        let ok = (possessive || part.is_some() || matches!(cx.prev(m.start()).as_str(), "for" | "of" | "during"))
+        let ok = (possessive
+            || part.is_some()
+            || matches!(cx.prev(m.start()).as_str(), "for" | "of" | "during"))
             && !matches!(
                 next.as_str(),
                 "of" | "ended" | "ending" | "before" | "after" | "earlier" | "later"
