@@ -11,12 +11,12 @@
 //! window is cut between words), and the windows run through the model in
 //! batches. Tags, IOB2 or IOB1, are read per sentence into mentions.
 
-use super::EntityRecognizer;
-use crate::document::{Doc, EntityMention, Span};
+use super::{sentence_mentions, EntityRecognizer};
+use crate::document::{Doc, EntityMention};
 use anyhow::{anyhow, bail, Context, Result};
 use rust_bert::bert::{BertConfig, BertForTokenClassification};
 use rust_bert::pipelines::common::{ModelType, TokenizerOption};
-use scoop_gold::Label;
+use scoop_ner::{tags::TYPES, Tag};
 use std::path::Path;
 use std::sync::{Mutex, PoisonError};
 use tch::{nn::VarStore, Device, Kind, Tensor};
@@ -183,7 +183,7 @@ impl EntityRecognizer for BertRecognizer {
     fn recognize(&self, doc: &Doc) -> Vec<EntityMention> {
         let windows = self.windows(doc);
         let logits = self.logits(&windows);
-        let mut tags = vec![Tag::Outside; doc.tokens.len()];
+        let mut tags = vec![Tag::O; doc.tokens.len()];
         for (window, rows) in windows.iter().zip(&logits) {
             for &(token, position) in &window.words {
                 tags[token] = self.tags[argmax(&rows[position])];
@@ -191,10 +191,7 @@ impl EntityRecognizer for BertRecognizer {
         }
         let mut mentions = Vec::new();
         for sentence in &doc.sentences {
-            let tokens = &doc.tokens[sentence.tokens.clone()];
-            for (start, end, label) in spans(&tags[sentence.tokens.clone()]) {
-                mentions.push(EntityMention { span: Span { start: tokens[start].span.start, end: tokens[end - 1].span.end }, label });
-            }
+            sentence_mentions(doc, sentence.tokens.clone(), &tags[sentence.tokens.clone()], &mut mentions);
         }
         mentions
     }
@@ -202,15 +199,6 @@ impl EntityRecognizer for BertRecognizer {
 
 fn argmax(row: &[f32]) -> usize {
     row.iter().enumerate().fold(0, |best, (i, &v)| if v > row[best] { i } else { best })
-}
-
-/// A class of the model, read for the guide's labels.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Tag {
-    Outside,
-    Begin(Label),
-    /// `I-X`, or a bare `X` (IOB1 writes types without prefixes too).
-    Inside(Label),
 }
 
 fn tags_of(config: &BertConfig) -> Result<Vec<Tag>> {
@@ -222,53 +210,29 @@ fn tags_of(config: &BertConfig) -> Result<Vec<Tag>> {
         .collect()
 }
 
-/// `B-PER`, `I-PER`, `PER`, … to a tag of the guide's labels; types the guide
-/// has no label for (`DATE`, `O`, …) are outside.
+/// `B-PER`, `I-PER`, `PER`, … to a tag of the guide's types; types the
+/// guide has no label for (`DATE`, `O`, …) are outside. A bare type reads
+/// as `I-` (IOB1 writes types without prefixes too).
 fn parse_tag(name: &str) -> Tag {
     let (begin, entity_type) = match name.split_once('-') {
         Some(("B", t)) => (true, t),
         Some(("I", t)) => (false, t),
         _ => (false, name),
     };
-    let label = match entity_type.to_ascii_uppercase().as_str() {
-        "PER" | "PERSON" => Label::PER,
-        "ORG" => Label::ORG,
-        "LOC" | "GPE" => Label::LOC,
-        "MISC" => Label::MISC,
-        "WORK" | "WORK_OF_ART" => Label::WORK,
-        _ => return Tag::Outside,
+    let guide_type = match entity_type.to_ascii_uppercase().as_str() {
+        "PER" | "PERSON" => "PER",
+        "ORG" => "ORG",
+        "LOC" | "GPE" => "LOC",
+        "MISC" => "MISC",
+        "WORK" | "WORK_OF_ART" => "WORK",
+        _ => return Tag::O,
     };
+    let Some(t) = TYPES.iter().position(|&ty| ty == guide_type) else { return Tag::O };
     if begin {
-        Tag::Begin(label)
+        Tag::begin(t)
     } else {
-        Tag::Inside(label)
+        Tag::inside(t)
     }
-}
-
-/// Mentions of one sentence's tags as `(start, end, label)` token ranges: an
-/// `I-X` continues an open `X`, anything else opens a new mention or none, so
-/// IOB2 and IOB1 read alike (and a stray `I-X` after `O` opens one, as
-/// conlleval counts it).
-fn spans(tags: &[Tag]) -> Vec<(usize, usize, Label)> {
-    let mut spans = Vec::new();
-    let mut open: Option<(usize, Label)> = None;
-    for (i, &tag) in tags.iter().enumerate() {
-        if let (Tag::Inside(label), Some((_, open_label))) = (tag, open) {
-            if label == open_label {
-                continue;
-            }
-        }
-        if let Some((start, label)) = open.take() {
-            spans.push((start, i, label));
-        }
-        if let Tag::Begin(label) | Tag::Inside(label) = tag {
-            open = Some((i, label));
-        }
-    }
-    if let Some((start, label)) = open {
-        spans.push((start, tags.len(), label));
-    }
-    spans
 }
 
 /// The checkpoint's sub-word tokenizer: Hugging Face's `tokenizer.json` when
@@ -345,26 +309,30 @@ mod tests {
 
     #[test]
     fn tags_map_to_the_guide_labels() {
-        assert_eq!(parse_tag("B-PER"), Tag::Begin(Label::PER));
-        assert_eq!(parse_tag("I-PERSON"), Tag::Inside(Label::PER));
-        assert_eq!(parse_tag("B-GPE"), Tag::Begin(Label::LOC));
-        assert_eq!(parse_tag("I-WORK_OF_ART"), Tag::Inside(Label::WORK));
-        assert_eq!(parse_tag("MISC"), Tag::Inside(Label::MISC));
-        assert_eq!(parse_tag("B-DATE"), Tag::Outside);
-        assert_eq!(parse_tag("O"), Tag::Outside);
+        let tag = |s: &str| Tag::parse(s).unwrap();
+        assert_eq!(parse_tag("B-PER"), tag("B-PER"));
+        assert_eq!(parse_tag("I-PERSON"), tag("I-PER"));
+        assert_eq!(parse_tag("B-GPE"), tag("B-LOC"));
+        assert_eq!(parse_tag("I-WORK_OF_ART"), tag("I-WORK"));
+        assert_eq!(parse_tag("MISC"), tag("I-MISC"));
+        assert_eq!(parse_tag("B-DATE"), Tag::O);
+        assert_eq!(parse_tag("O"), Tag::O);
     }
 
     #[test]
     fn iob2_and_iob1_read_alike() {
-        let per = |t: &str| parse_tag(t);
-        // IOB2: B-PER I-PER O B-ORG B-ORG
-        let iob2 = [per("B-PER"), per("I-PER"), per("O"), per("B-ORG"), per("B-ORG")];
-        assert_eq!(spans(&iob2), vec![(0, 2, Label::PER), (3, 4, Label::ORG), (4, 5, Label::ORG)]);
-        // IOB1: I-PER I-PER O I-ORG B-ORG, and bare types.
-        let iob1 = [per("I-PER"), per("I-PER"), per("O"), per("I-ORG"), per("B-ORG")];
-        assert_eq!(spans(&iob1), spans(&iob2));
-        assert_eq!(spans(&[per("PER"), per("PER"), per("LOC")]), vec![(0, 2, Label::PER), (2, 3, Label::LOC)]);
+        let doc = super::super::test_doc("Kim Min-su met CJ ENM in Seoul .");
+        let mentions = |names: [&str; 8]| {
+            let tags: Vec<Tag> = names.iter().map(|n| parse_tag(n)).collect();
+            let mut out = Vec::new();
+            sentence_mentions(&doc, 0..doc.tokens.len(), &tags, &mut out);
+            out.iter().map(|m| format!("{}/{}", doc.slice(m.span), m.label.as_str())).collect::<Vec<_>>()
+        };
+        let iob2 = mentions(["B-PER", "I-PER", "O", "B-ORG", "I-ORG", "O", "B-LOC", "O"]);
+        assert_eq!(iob2, ["Kim Min-su/PER", "CJ ENM/ORG", "Seoul/LOC"]);
+        assert_eq!(mentions(["I-PER", "I-PER", "O", "I-ORG", "I-ORG", "O", "I-LOC", "O"]), iob2);
+        assert_eq!(mentions(["PER", "PER", "O", "ORG", "ORG", "O", "GPE", "O"]), iob2);
         // An unmapped type ends the open mention.
-        assert_eq!(spans(&[per("B-PER"), per("I-DATE"), per("I-PER")]), vec![(0, 1, Label::PER), (2, 3, Label::PER)]);
+        assert_eq!(mentions(["B-PER", "I-DATE", "O", "B-ORG", "B-ORG", "O", "O", "O"]), ["Kim/PER", "CJ/ORG", "ENM/ORG"]);
     }
 }

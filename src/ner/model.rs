@@ -1,11 +1,10 @@
 //! The statistical recogniser: runs the trained `scoop_ner` model over a
 //! document's sentences and turns its IOB2 tags into mentions.
 
-use super::EntityRecognizer;
-use crate::document::{Doc, EntityMention, Span};
+use super::{sentence_mentions, EntityRecognizer};
+use crate::document::{Doc, EntityMention};
 use anyhow::Result;
-use scoop_gold::Label;
-use scoop_ner::{tags, Model};
+use scoop_ner::Model;
 use std::path::Path;
 
 /// The shipped model, built into the binary so `scoop extract` needs no path.
@@ -34,10 +33,6 @@ pub(super) fn shipped_model() -> Result<Model> {
     Model::from_bytes(SHIPPED)
 }
 
-fn label(entity_type: &str) -> Option<Label> {
-    Label::ALL.into_iter().find(|l| l.as_str() == entity_type)
-}
-
 impl EntityRecognizer for ModelRecognizer {
     fn recognize(&self, doc: &Doc) -> Vec<EntityMention> {
         let sentences: Vec<Vec<&str>> =
@@ -45,12 +40,7 @@ impl EntityRecognizer for ModelRecognizer {
         let tagged = self.model.tag_document(&sentences);
         let mut mentions = Vec::new();
         for (sentence, tags) in doc.sentences.iter().zip(&tagged) {
-            let tokens = &doc.tokens[sentence.tokens.clone()];
-            for (start, end, ty) in tags::spans(tags) {
-                if let Some(label) = label(tags::TYPES[ty]) {
-                    mentions.push(EntityMention { span: Span { start: tokens[start].span.start, end: tokens[end - 1].span.end }, label });
-                }
-            }
+            sentence_mentions(doc, sentence.tokens.clone(), tags, &mut mentions);
         }
         mentions
     }

@@ -524,14 +524,7 @@ fn is_syllable(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tokenize::{split_sentences, tokenize};
-
-    fn doc(text: &str) -> Doc {
-        let mut doc = Doc::new("t.txt".into(), text.into(), None);
-        doc.tokens = tokenize(&doc.text, doc.body.clone());
-        doc.sentences = split_sentences(&doc.text, &doc.tokens);
-        doc
-    }
+    use crate::ner::test_doc as doc;
 
     fn mention(doc: &Doc, text: &str, label: Label) -> EntityMention {
         let start = doc.text.find(text).unwrap();
