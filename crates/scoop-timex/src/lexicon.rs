@@ -17,8 +17,12 @@ pub const YEAR: &str = "(?:1[89][0-9]{2}|20[0-9]{2})(?-u:\\b)";
 /// Weekday names (capitalised: lower-case `sunday` is rare in edited text).
 pub const WEEKDAY: &str = "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
 
+/// A weekday leading a full date (`Thursday 21 March`, `Thu, Mar 21, 2013`):
+/// abbreviations are safe only there.
+pub const WEEKDAY_LEAD: &str = "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?-u:\\b)\\.?)";
+
 /// Time of day: `9:10`, `3:02:17 pm`, `9 p.m.`.
-pub const TIME: &str = "(?:(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9])?(?:\\s*(?i:[ap]\\.?m)(?-u:\\b)\\.?)?|(?:1[0-2]|0?[1-9])\\s*(?i:[ap]\\.?m)(?-u:\\b)\\.?)";
+pub const TIME: &str = "(?:(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9])?(?:\\s*(?i:[ap](?:\\.m(?-u:\\b)\\.?|m(?-u:\\b))))?|(?:1[0-2]|0?[1-9])\\s*(?i:[ap](?:\\.m(?-u:\\b)\\.?|m(?-u:\\b))))";
 
 /// Part-of-period modifiers placed before the expression (`early 2024`,
 /// `mid-February`, `the end of 2025`). Mapped by [`part_mod`].

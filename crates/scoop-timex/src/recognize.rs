@@ -12,7 +12,7 @@ mod extra;
 use crate::context::{enclosing_token, next_token, prev_token, prev_token2};
 pub use crate::expr::{Cand, Expr, RelUnit, YearSpec};
 use crate::lexicon::{
-    DAY, MONTH, NUMBER_WORDS, ORDINAL_WORDS, PART, QUANT, TIME, UNIT, WEEKDAY, YEAR,
+    DAY, MONTH, NUMBER_WORDS, ORDINAL_WORDS, PART, QUANT, TIME, UNIT, WEEKDAY, WEEKDAY_LEAD, YEAR,
 };
 use amount::{bare_units, duration, set};
 use calendar::{day_month, month, month_day, numeric, period};
@@ -82,10 +82,10 @@ impl Recognizer {
                 "{b}(?:(?P<iy>(?:19|20)[0-9]{{2}})-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12][0-9]|3[01])|(?P<sm>[0-9]{{1,2}})/(?P<sd>[0-9]{{1,2}})/(?P<sy>(?:19|20)[0-9]{{2}})|(?P<dy>(?:19|20)[0-9]{{2}})\\.(?P<dm>[0-9]{{1,2}})\\.(?P<dd>[0-9]{{1,2}})){b}"
             ), numeric),
             (format!(
-                "{b}(?:(?P<wd>{WEEKDAY}),?\\s+)?(?P<mon>{MONTH})(?:\\.\\s*|\\s+)(?P<day>{DAY})(?:,?\\s+(?P<yr>{YEAR})|\\s+(?P<rel>(?:this|last|next)\\s+year))?(?:(?:,\\s*|\\s+)(?:at\\s+)?(?P<time>{TIME}))?(?:\\s*(?:and|to|through|or|&|-|–|—)\\s*(?P<day2>{DAY}))?"
+                "{b}(?:(?P<wd>{WEEKDAY_LEAD}),?\\s+)?(?P<mon>{MONTH})(?:\\.\\s*|\\s+)(?P<day>{DAY})(?:,?\\s+(?P<yr>{YEAR})|\\s+(?P<rel>(?:this|last|next)\\s+year))?(?:(?:,\\s*|\\s+)(?:at\\s+)?(?P<time>{TIME}))?(?:\\s*(?:and|to|through|or|&|-|–|—)\\s*(?P<day2>{DAY}))?"
             ), month_day),
             (format!(
-                "{b}(?:(?P<the>(?i:the))\\s+)?(?P<dd>{DAY}|(?i:{ORDINAL_WORDS}))\\s+(?:(?P<of>of)\\s+)?(?P<mon>{MONTH})(?:\\.?,?\\s+(?P<yr>{YEAR}))?"
+                "{b}(?:(?P<wd>{WEEKDAY_LEAD}),?\\s+)?(?:(?P<the>(?i:the))\\s+)?(?P<dd>{DAY}|(?i:{ORDINAL_WORDS}))\\s+(?:(?P<of>of)\\s+)?(?P<mon>{MONTH})(?:\\.?,?\\s+(?P<yr>{YEAR}))?"
             ), day_month),
             (format!(
                 "(?:{b}(?P<part>{PART})(?:-|\\s+))?(?:{b}(?P<mrel>(?i:last|next|this))\\s+)?{b}(?P<mon>{MONTH})(?:\\.?(?:\\s+of)?,?\\s+(?P<yr>{YEAR})|\\s+(?P<rel>this|last|next)\\s+year)?"
@@ -102,7 +102,7 @@ impl Recognizer {
                  |{b}(?P<decl>(?:1[89]|20)[0-9])0s{b}\
                  |['‘’](?P<decs>[0-9])0s{b}\
                  |(?P<decthe>(?i:the)\\s+)?(?P<decw>(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)){b}\
-                 |{b}(?:(?i:fiscal)[\\s-]+)?(?P<year>{YEAR}))"
+                 |{b}(?:(?i:fiscal)[\\s-]+|(?P<fy>FY)\\s?)?(?P<year>{YEAR}))"
             ), period),
             (format!(
                 "(?:{b}(?P<part>{PART})(?:-|\\s+))?{b}(?i:(?P<det>this\\s+past|this|last|next|coming|the\\s+previous|the\\s+prior|the\\s+following|the\\s+next|the\\s+coming|the\\s+same|the\\s+current|that|previous|prior|following)\\s+(?P<unit>weekend|week|month|year|decade|day)|(?P<deictic>today|tonight|tomorrow|yesterday)|(?P<theday>the\\s+day)|(?P<theweekend>the\\s+weekend)|(?P<theweek>the\\s+week)|(?P<theunit>the\\s+(?:month|year))){b}"

@@ -970,3 +970,21 @@ fn twenty_four_hour_clocks_are_no_years() {
         .map(|(a, b, c)| (a.to_string(), b, c.to_string()))
     );
 }
+
+#[test]
+fn weekday_led_day_month_dates_fiscal_abbreviations_and_sentence_final_clocks() {
+    let t = "Filming wraps on Friday 22 March. The site was updated Thu, 21 Mar 2013. Sales in FY2013 and FY 2014 rose. The cast meets at 2pm. Then they eat.";
+    assert_eq!(
+        sv(t, Some("2013-03-18")),
+        pairs(&[
+            ("Friday 22 March", "2013-03-22"),
+            ("Thu, 21 Mar 2013", "2013-03-21"),
+            ("FY2013", "2013"),
+            ("FY 2014", "2014"),
+        ])
+    );
+    assert_eq!(
+        tml("The cast meets at 2pm. Then they eat.", "2013-03-18"),
+        [("2pm", "TIME", "2013-03-18T14:00")].map(|(a, b, c)| (a.to_string(), b, c.to_string()))
+    );
+}

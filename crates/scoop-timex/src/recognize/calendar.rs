@@ -477,7 +477,9 @@ pub(crate) fn period(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
         };
         Expr::ShortDecade(d as i32 / 10)
     } else if let Some(y) = caps.name("year") {
-        if modifier.is_none() && !plausible_year(cx, y.start(), y.end()) {
+        // `FY2013`: the fiscal year, glued to its abbreviation.
+        let glued = caps.name("fy").is_some_and(|fy| fy.end() == y.start());
+        if modifier.is_none() && !glued && !plausible_year(cx, y.start(), y.end()) {
             return;
         }
         let Ok(v) = y.as_str().parse() else { return };
