@@ -988,3 +988,12 @@ fn weekday_led_day_month_dates_fiscal_abbreviations_and_sentence_final_clocks() 
         [("2pm", "TIME", "2013-03-18T14:00")].map(|(a, b, c)| (a.to_string(), b, c.to_string()))
     );
 }
+
+#[test]
+fn the_verb_last_is_no_determiner() {
+    let t = "The shoot is expected to last several months; the last three months were calm.";
+    assert_eq!(
+        sv(t, Some("2026-01-10")),
+        pairs(&[("several months", "PXM"), ("the last three months", "P3M")])
+    );
+}

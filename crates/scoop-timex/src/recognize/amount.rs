@@ -221,7 +221,26 @@ pub(crate) fn duration(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
         );
         return;
     }
-    let det = caps.name("det");
+    // `expected to last several months`: the verb `last`, not the determiner.
+    let verb_last = caps.name("det").is_some_and(|d| {
+        lower(d.as_str()) == "last"
+            && matches!(
+                cx.prev(d.start()).as_str(),
+                "to" | "will"
+                    | "would"
+                    | "could"
+                    | "can"
+                    | "may"
+                    | "might"
+                    | "should"
+                    | "must"
+                    | "did"
+                    | "does"
+                    | "didn't"
+                    | "won't"
+            )
+    });
+    let det = caps.name("det").filter(|_| !verb_last);
     let the_adj = det.is_some_and(|d| lower(d.as_str()) == "the") && hyphen && !vague;
     if det.is_some_and(|d| lower(d.as_str()) == "the")
         && (hyphen || vague)
