@@ -357,11 +357,26 @@ impl<'t> Resolver<'t> {
             YearSpec::Rel(k) => (self.deictic_base().year.map(|y| y + k), month, day),
             YearSpec::Unknown => {
                 let Some(m) = month else {
-                    // `the 15th`: the DCT's month.
-                    return match self.dct {
-                        Some(d) => (Some(d.year), Some(d.month), day),
-                        None => (None, None, day),
+                    // `the 15th`: the DCT's month, or the one before or after
+                    // when the verb puts that day on the other side of the DCT
+                    // (`took place on the 15th` written on the 10th).
+                    let Some(d) = self.dct else {
+                        return (None, None, day);
                     };
+                    let tense = context::governing_tense(
+                        self.text, self.lo, self.hi, c.start, c.end, 10, 5,
+                    );
+                    let shift: i64 = match (tense, day, d.day) {
+                        (Tense::Past, Some(n), Some(today)) if n > today => -1,
+                        (Tense::Future, Some(n), Some(today)) if n < today => 1,
+                        _ => 0,
+                    };
+                    let i = month_index(d.year, d.month) + shift;
+                    return (
+                        Some(i.div_euclid(12) as i32),
+                        Some(i.rem_euclid(12) as u32 + 1),
+                        day,
+                    );
                 };
                 let near_anchor = self.anchor.filter(|a| {
                     a.explicit_year

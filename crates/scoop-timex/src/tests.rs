@@ -997,3 +997,27 @@ fn the_verb_last_is_no_determiner() {
         pairs(&[("several months", "PXM"), ("the last three months", "P3M")])
     );
 }
+
+#[test]
+fn broadcast_schedules_are_weekly_sets() {
+    let t = "The drama airs every Saturday and Sunday, its spin-off airs Mondays and Tuesdays, and the finale airs Friday.";
+    assert_eq!(
+        sv(t, Some("2025-01-10")),
+        pairs(&[
+            ("every Saturday", "XXXX-WXX-6"),
+            ("Sunday", "XXXX-WXX-7"),
+            ("Mondays", "XXXX-WXX-1"),
+            ("Tuesdays", "XXXX-WXX-2"),
+            ("Friday", "2025-01-10"),
+        ])
+    );
+}
+
+#[test]
+fn a_day_of_the_month_follows_its_verb_and_seasons_follow_to_the() {
+    let t = "The script reading took place on the 15th, filming starts on the 3rd, and the premiere was pushed back to the spring.";
+    assert_eq!(
+        sv(t, Some("2025-01-10")),
+        pairs(&[("the 15th", "2024-12-15"), ("the 3rd", "2025-02-03"), ("spring", "2025-SP")])
+    );
+}

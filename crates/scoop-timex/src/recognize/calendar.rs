@@ -435,22 +435,23 @@ pub(crate) fn period(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
                     // Bare season words need a temporal preposition (`in summer`);
                     // `fall` and `spring` are common verbs/nouns otherwise.
                     let prev = cx.prev(s.start());
-                    let prev = if prev == "the" {
-                        cx.prev2(s.start())
-                    } else {
-                        prev
-                    };
-                    if !matches!(
-                        prev.as_str(),
-                        "in" | "into"
-                            | "during"
-                            | "by"
-                            | "until"
-                            | "since"
-                            | "through"
-                            | "throughout"
-                            | "over"
-                    ) {
+                    let article = prev == "the";
+                    let prev = if article { cx.prev2(s.start()) } else { prev };
+                    // `pushed back to the spring`; `to fall` is a verb.
+                    let to_the = article && matches!(prev.as_str(), "to" | "till" | "for");
+                    if !to_the
+                        && !matches!(
+                            prev.as_str(),
+                            "in" | "into"
+                                | "during"
+                                | "by"
+                                | "until"
+                                | "since"
+                                | "through"
+                                | "throughout"
+                                | "over"
+                        )
+                    {
                         return;
                     }
                     start = s.start();

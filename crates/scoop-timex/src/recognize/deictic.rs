@@ -224,8 +224,13 @@ pub(crate) fn weekday(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
             Some("next") | Some("coming") => 1,
             _ => 0,
         })
-    } else if caps.name("pl").is_some() {
-        if cx.prev(m.start()) == "on" {
+    } else if caps.name("pl").is_some() || joins_a_weekly_set(cx, m.start()) {
+        // `on Mondays`, `airs Mondays and Tuesdays`, `every Saturday and Sunday`.
+        let schedule = matches!(
+            cx.prev(m.start()).as_str(),
+            "on" | "airs" | "air" | "aired" | "airing" | "broadcasts" | "streams"
+        );
+        if schedule || joins_a_weekly_set(cx, m.start()) {
             let expr = Expr::Set(format!("XXXX-WXX-{n}"));
             push(out, m.start(), m.end(), expr, None);
         }
@@ -243,6 +248,29 @@ pub(crate) fn weekday(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
         Expr::Weekday { wd: n, offset },
         None,
     );
+}
+
+/// Whether the weekday at `start` is coordinated with a weekly set before
+/// it: `Mondays and [Tuesdays]`, `every Saturday and [Sunday]`.
+fn joins_a_weekly_set(cx: &Cx, start: usize) -> bool {
+    let before = lower(cx.text[cx.lo..start].trim_end());
+    let Some(rest) = ["and", "or", "&", ","]
+        .iter()
+        .find_map(|c| before.strip_suffix(c))
+    else {
+        return false;
+    };
+    let mut words = rest.split_whitespace().rev();
+    let is_weekday = |w: &&str| {
+        matches!(
+            w.trim_end_matches('s'),
+            "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+        )
+    };
+    let Some(day) = words.next().filter(is_weekday) else {
+        return false;
+    };
+    day.ends_with("days") || matches!(words.next(), Some("every" | "each"))
 }
 
 /// Whether a weekday without `last`/`next` at `start..end` is a day rather
