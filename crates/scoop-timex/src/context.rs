@@ -426,7 +426,7 @@ pub fn governing_tense(
         .unwrap_or(Tense::Unknown)
 }
 
-fn floor_char(text: &str, mut i: usize) -> usize {
+pub(crate) fn floor_char(text: &str, mut i: usize) -> usize {
     while !text.is_char_boundary(i) {
         i -= 1;
     }

@@ -1018,6 +1018,10 @@ fn a_day_of_the_month_follows_its_verb_and_seasons_follow_to_the() {
     let t = "The script reading took place on the 15th, filming starts on the 3rd, and the premiere was pushed back to the spring.";
     assert_eq!(
         sv(t, Some("2025-01-10")),
-        pairs(&[("the 15th", "2024-12-15"), ("the 3rd", "2025-02-03"), ("spring", "2025-SP")])
+        pairs(&[
+            ("the 15th", "2024-12-15"),
+            ("the 3rd", "2025-02-03"),
+            ("spring", "2025-SP")
+        ])
     );
 }

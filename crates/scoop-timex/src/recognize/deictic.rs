@@ -253,7 +253,9 @@ pub(crate) fn weekday(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
 /// Whether the weekday at `start` is coordinated with a weekly set before
 /// it: `Mondays and [Tuesdays]`, `every Saturday and [Sunday]`.
 fn joins_a_weekly_set(cx: &Cx, start: usize) -> bool {
-    let before = lower(cx.text[cx.lo..start].trim_end());
+    // `every Wednesday and` fits in 32 bytes.
+    let from = crate::context::floor_char(cx.text, start.saturating_sub(32).max(cx.lo));
+    let before = lower(cx.text[from..start].trim_end());
     let Some(rest) = ["and", "or", "&", ","]
         .iter()
         .find_map(|c| before.strip_suffix(c))
