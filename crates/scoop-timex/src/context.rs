@@ -278,6 +278,21 @@ fn raw_words(part: &str) -> Vec<&str> {
         .collect()
 }
 
+fn lowered(words: &[&str]) -> Vec<String> {
+    words.iter().map(|w| w.to_ascii_lowercase()).collect()
+}
+
+/// The tense a lower-case word cues, if any (future cues first).
+fn word_cue(w: &str) -> Option<Tense> {
+    if is_future_cue(w) {
+        Some(Tense::Future)
+    } else if is_past_cue(w) {
+        Some(Tense::Past)
+    } else {
+        None
+    }
+}
+
 /// Guesses whether the date at `start..end` refers to the past or the future
 /// from cue words in its sentence. Future cues win (`is set to be released
 /// on`); the words before the date are tried first, then those after it.
@@ -322,41 +337,25 @@ pub fn near_tense(
 ) -> Tense {
     let s = sentence_start(text, lo, start);
     let e = sentence_end(text, end, hi);
-    let split = |part: &str| -> Vec<String> {
-        part.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_ascii_lowercase)
-            .collect()
-    };
     let raw: Vec<&str> = raw_words(&text[s.max(lo).min(start)..start])
         .into_iter()
         .rev()
         .take(words)
         .collect();
-    let before: Vec<String> = raw.iter().map(|w| w.to_ascii_lowercase()).collect();
-    let after: Vec<String> = split(&text[end..e.max(end)])
-        .into_iter()
-        .take(words)
-        .collect();
-    let cue = |w: &str| {
-        if is_future_cue(w) {
-            Tense::Future
-        } else if is_past_cue(w) {
-            Tense::Past
-        } else {
-            Tense::Unknown
-        }
-    };
+    let before = lowered(&raw);
+    let mut after = lowered(&raw_words(&text[end..e.max(end)]));
+    after.truncate(words);
     for d in 0..words {
         // `agreed to meet again on Friday`: the infinitive is nearer.
         if d > 0 && raw.get(d).is_some_and(|to| infinitive(to, raw[d - 1])) {
             return Tense::Future;
         }
-        for w in [before.get(d), after.get(d)].into_iter().flatten() {
-            match cue(w) {
-                Tense::Unknown => {}
-                t => return t,
-            }
+        if let Some(t) = [before.get(d), after.get(d)]
+            .into_iter()
+            .flatten()
+            .find_map(|w| word_cue(w))
+        {
+            return t;
         }
     }
     Tense::Unknown
@@ -377,17 +376,6 @@ pub fn governing_tense(
 ) -> Tense {
     let s = sentence_start(text, lo, start);
     let e = sentence_end(text, end, hi);
-    let lowered =
-        |ws: &[&str]| -> Vec<String> { ws.iter().map(|w| w.to_ascii_lowercase()).collect() };
-    let cue = |w: &String| {
-        if is_future_cue(w) {
-            Some(Tense::Future)
-        } else if is_past_cue(w) {
-            Some(Tense::Past)
-        } else {
-            None
-        }
-    };
     // A participle after a present or infinitive `be` (`when the case is
     // heard`) or with a negative prefix (`an unspecified date`) tells
     // nothing about the time; `set` is future only in `set to`/`set for`
@@ -402,7 +390,7 @@ pub fn governing_tense(
         } else if w == "set" && !matches!(ws.get(i + 1).map(String::as_str), Some("to" | "for")) {
             (!passive).then_some(Tense::Past)
         } else {
-            cue(w).filter(|&t| {
+            word_cue(w).filter(|&t| {
                 t == Tense::Future || !(passive || w.starts_with("un") && w.ends_with("ed"))
             })
         }

@@ -385,17 +385,12 @@ pub(crate) fn period(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
             ),
             q,
         }
-    } else if let Some(h) = caps.name("hord") {
+    } else if let Some(h) = caps.name("hord").or_else(|| caps.name("hadj")) {
+        // `the first half of 1989`; `first-half profit` (no year written:
+        // the DCT's).
         let h = if lower(h.as_str()) == "first" { 1 } else { 2 };
         Expr::Half {
             year: yspec(year_of(caps, "hy"), rel_year(caps, "hrel")),
-            h,
-        }
-    } else if let Some(h) = caps.name("hadj") {
-        // `first-half profit`: the half of the year under report.
-        let h = if lower(h.as_str()) == "first" { 1 } else { 2 };
-        Expr::Half {
-            year: YearSpec::Unknown,
             h,
         }
     } else if let Some(h) = num(caps, "hn") {
@@ -408,14 +403,10 @@ pub(crate) fn period(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
             return;
         };
         let sy = year_of(caps, "sy");
-        match caps.name("srel").map(|r| lower(r.as_str())) {
-            // `that summer`: the story's season, not one counted from the DCT.
-            Some(r) if r == "that" => Expr::Season {
-                year: yspec(sy, None),
-                code,
-                first_month,
-            },
-            Some(r) if sy.is_none() => {
+        let srel = caps.name("srel").map(|r| lower(r.as_str()));
+        match srel {
+            // `that summer` is the story's season, not one counted from the DCT.
+            Some(r) if sy.is_none() && r != "that" => {
                 let offset = match r.split_whitespace().next() {
                     Some("last") => -1,
                     Some("next") => 1,
@@ -431,7 +422,7 @@ pub(crate) fn period(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
                 }
             }
             _ => {
-                if sy.is_none() && modifier.is_none() {
+                if sy.is_none() && modifier.is_none() && srel.is_none() {
                     // Bare season words need a temporal preposition (`in summer`);
                     // `fall` and `spring` are common verbs/nouns otherwise.
                     let prev = cx.prev(s.start());

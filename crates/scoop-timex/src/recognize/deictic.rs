@@ -218,19 +218,20 @@ pub(crate) fn weekday(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
     let Some(n) = lex::weekday_number(wd.as_str()) else {
         return;
     };
+    let joined = joins_a_weekly_set(cx, m.start());
     let offset = if let Some(rel) = caps.name("wrel") {
         Some(match lower(rel.as_str()).split_whitespace().last() {
             Some("last" | "previous" | "past") => -1,
             Some("next") | Some("coming") => 1,
             _ => 0,
         })
-    } else if caps.name("pl").is_some() || joins_a_weekly_set(cx, m.start()) {
+    } else if caps.name("pl").is_some() || joined {
         // `on Mondays`, `airs Mondays and Tuesdays`, `every Saturday and Sunday`.
         let schedule = matches!(
             cx.prev(m.start()).as_str(),
             "on" | "airs" | "air" | "aired" | "airing" | "broadcasts" | "streams"
         );
-        if schedule || joins_a_weekly_set(cx, m.start()) {
+        if schedule || joined {
             let expr = Expr::Set(format!("XXXX-WXX-{n}"));
             push(out, m.start(), m.end(), expr, None);
         }
