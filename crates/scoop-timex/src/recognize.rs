@@ -114,10 +114,10 @@ impl Recognizer {
                 "{b}(?:(?P<qm>{QUANT})\\s+)?(?:(?P<det>(?i:the\\s+(?:past|last|next|first|latest|coming|previous|following|same)|past|last|next|the))\\s+)?(?P<num>(?i:{NUMBER_WORDS}|a\\s+hundred|half\\s+an?|a\\s+single|(?:a\\s+)?couple\\s+of|a\\s+few|an|a|few|several|many|some|recent|coming|future|the\\s+past\\s+few|the\\s+last\\s+few|the\\s+next\\s+few|the\\s+past|the\\s+last|the)|[0-9]+(?:\\.[0-9]+)?)(?P<half1>\\s+(?:1/2|(?i:and\\s+a\\s+half)))?(?P<hy>-|\\s+)(?:(?P<more>(?i:more|additional|further))\\s+)?(?:(?i:trading|business|working|consecutive|straight|successive)\\s+)?(?P<unit>(?i:{UNIT})){b}(?P<half2>\\s+(?i:and\\s+a\\s+half){b})?(?:\\s+and\\s+(?P<num2>[0-9]+|(?i:{NUMBER_WORDS}))\\s+(?P<unit2>(?i:{UNIT})){b})?(?:\\s+(?P<ago>(?i:ago|earlier)){b})?"
             ), duration),
             (format!(
-                "{b}(?i:(?:(?P<the>the)\\s+)?(?P<unit>years|months|weeks|decades|days|hours|minutes|centuries)){b}(?:\\s+(?P<ago>(?i:ago|ahead)){b})?"
+                "{b}(?i:(?:(?P<cn>[0-9]+|{NUMBER_WORDS})-)?(?P<cu>{UNIT})-(?P<cs>long|old)|(?P<cw>(?:hour|day|week|month|year)long)|(?:(?P<the>the)\\s+)?(?P<unit>years|months|weeks|decades|days|hours|minutes|centuries)){b}(?:\\s+(?P<ago>(?i:ago|ahead)){b})?"
             ), bare_units),
             (format!(
-                "{b}(?i:(?:every|each)\\s+(?:(?P<other>other)\\s+)?(?:(?P<sn>[0-9]+|{NUMBER_WORDS})\\s+)?(?P<su>{UNIT}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|morning|afternoon|evening|night|(?P<smon>january|february|march|april|may|june|july|august|september|october|november|december))s?{b}(?:\\s+(?P<orso>or\\s+so){b})?|(?P<adv>weekly|daily|monthly|annually|yearly|nightly|biweekly){b})"
+                "{b}(?i:(?:every|each)\\s+(?:(?P<other>other)\\s+)?(?:(?P<sn>[0-9]+|{NUMBER_WORDS})\\s+)?(?P<su>{UNIT}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|morning|afternoon|evening|night|(?P<smon>january|february|march|april|may|june|july|august|september|october|november|december))s?{b}(?:\\s+(?P<orso>or\\s+so){b})?|(?P<adv>hourly|weekly|daily|monthly|annually|yearly|nightly|biweekly){b})"
             ), set),
             (format!(
                 "(?:{b}(?P<wrel>(?i:this\\s+past|last|next|this|coming|the\\s+previous))\\s+)?{b}(?P<wd>{WEEKDAY})(?P<pl>s)?{b}"

@@ -1025,3 +1025,34 @@ fn a_day_of_the_month_follows_its_verb_and_seasons_follow_to_the() {
         ])
     );
 }
+
+#[test]
+fn compound_lengths_but_not_ages() {
+    let t = "After a month-long shoot and a two-year-long wait, the weeklong festival honoured a decades-old studio, a 6-year-old actor and a six-month-old truce.";
+    assert_eq!(
+        sv(t, Some("2025-01-10")),
+        pairs(&[
+            ("month-long", "P1M"),
+            ("two-year-long", "P2Y"),
+            ("weeklong", "P1W"),
+            ("decades-old", "PXDE"),
+        ])
+    );
+}
+
+#[test]
+fn timeml_parts_of_the_day_after_prepositions_and_hourly_sets() {
+    let t = "By the late afternoon the crowd had gone; in the morning session shares fell, and hourly wages rose.";
+    let got = Tagger::new().tag_timeml(t, 0..t.len(), Dct::parse("2013-03-20"));
+    let got: Vec<_> = got
+        .into_iter()
+        .map(|x| (t[x.start..x.end].to_string(), x.value, x.modifier))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("the late afternoon".to_string(), "2013-03-20TAF".to_string(), Some("END")),
+            ("hourly".to_string(), "PT1H".to_string(), None),
+        ]
+    );
+}

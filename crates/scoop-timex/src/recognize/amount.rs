@@ -326,13 +326,38 @@ pub(crate) fn duration(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
     push(out, start, end, Expr::Duration(value), modifier);
 }
 
-pub(crate) fn bare_units(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
-    let (Some(m), Some(unit)) = (caps.get(0), caps.name("unit")) else {
-        return;
+/// Compound lengths: `month-long`, `two-year-long`, `weeklong`, and the
+/// uncounted `decades-old` (a counted `six-year-old` is an age).
+fn compound_length(caps: &Captures, out: &mut Vec<Cand>) {
+    let Some(m) = caps.get(0) else { return };
+    let (amount, unit) = match (caps.name("cw"), caps.name("cu")) {
+        (Some(w), _) => (Some(1), w.as_str().trim_end_matches("long")),
+        (None, Some(u)) => {
+            let plural = lower(u.as_str()).ends_with('s');
+            let counted = caps.name("cn").and_then(|n| lex::parse_number(n.as_str()));
+            let old = caps.name("cs").is_some_and(|s| lower(s.as_str()) == "old");
+            if old && (counted.is_some() || !plural) {
+                return;
+            }
+            (counted.or((!plural).then_some(1)), u.as_str())
+        }
+        (None, None) => return,
     };
+    let amount = amount.map(|a| a.to_string());
+    let value = duration_value(amount.as_deref(), unit);
+    let end = caps.name("cs").or(caps.name("cw")).map_or(m.end(), |s| s.end());
+    push(out, m.start(), end, Expr::Duration(value), None);
+}
+
+pub(crate) fn bare_units(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
+    let Some(m) = caps.get(0) else { return };
     if !cx.starts_in_range(m.start()) {
         return;
     }
+    let Some(unit) = caps.name("unit") else {
+        compound_length(caps, out);
+        return;
+    };
     match caps.name("ago").map(|a| lower(a.as_str())).as_deref() {
         // `the weeks ahead`: the near future (not `years ahead of schedule`).
         Some("ahead") => {
@@ -390,14 +415,17 @@ pub(crate) fn set(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
                     | "with"
                     | "starting"
             );
-        // TimeML annotates adjectival `daily` too (`the daily tally`), but
-        // not `average daily volume`.
+        // TimeML annotates adjectival `daily` and `hourly` too (`the daily
+        // tally`, `hourly earnings`), but not `average daily volume`.
+        let adv_l = lower(adv.as_str());
         let before_noun = before_noun
-            && !(cx.timeml && lower(adv.as_str()) == "daily" && cx.prev(m.start()) != "average");
+            && !(cx.timeml
+                && (adv_l == "hourly" || adv_l == "daily" && cx.prev(m.start()) != "average"));
         if adv.as_str().starts_with(|c: char| c.is_uppercase()) || before_noun {
             return;
         }
-        let value = match lower(adv.as_str()).as_str() {
+        let value = match adv_l.as_str() {
+            "hourly" => "PT1H",
             "weekly" => "P1W",
             "biweekly" => "P2W",
             "daily" | "nightly" => "P1D",

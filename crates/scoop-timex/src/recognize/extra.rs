@@ -20,7 +20,7 @@ pub(crate) fn pattern() -> String {
          |(?:(?P<hrel>(?i:last|next|this))\\s+)?(?P<hol>Thanksgiving(?:\\s+Day)?|Christmas(?:\\s+(?:Day|Eve))?|New\\s+Year(?:'|’)s(?:\\s+(?:Day|Eve))?|Election\\s+Day|Easter(?:\\s+Sunday)?|Independence\\s+Day|Halloween|Memorial\\s+Day|Labor\\s+Day|Veterans(?:'|’)?\\s+Day){b}\
          |(?P<ye>(?i:year-end|year\\s+end|year(?:'|’)s\\s+end)){b}\
          |(?P<tc>(?i:this\\s+century)){b}\
-         |(?P<dp>(?i:this|last|the))\\s+(?P<dpw>(?i:morning|afternoon|evening|night)){b})"
+         |(?P<dp>(?i:this|last|the))\\s+(?:(?P<dpm>(?i:early|late|mid))[\\s-]+)?(?P<dpw>(?i:morning|afternoon|evening|night)){b})"
     )
 }
 
@@ -157,8 +157,14 @@ pub(crate) fn extra(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
     if let (Some(dp), Some(w), true) = (caps.name("dp"), caps.name("dpw"), cx.timeml) {
         let w = lower(w.as_str());
         let dp = lower(dp.as_str());
-        // `in the morning` of a report is the DCT's; not `the morning of May 3`.
-        if dp == "the" && (cx.prev(m.start()) != "in" || lower(cx.next(m.end())) == "of") {
+        // `in the morning`, `by the late afternoon` of a report are the DCT's;
+        // not `the morning of May 3`, `in the morning session`.
+        if dp == "the"
+            && (!matches!(
+                cx.prev(m.start()).as_str(),
+                "in" | "by" | "during" | "until" | "till" | "through" | "throughout"
+            ) || !ends_phrase(cx.next(m.end())))
+        {
             return;
         }
         let offset = if dp == "last" {
@@ -176,12 +182,26 @@ pub(crate) fn extra(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
             "evening" => "EV",
             _ => "NI",
         };
+        let modifier = caps.name("dpm").and_then(|p| lex::part_mod(p.as_str()));
         push(
             out,
             m.start(),
             m.end(),
             Expr::DayPart { offset, code },
-            None,
+            modifier,
         );
     }
+}
+
+/// The word after a part of the day leaves it a noun phrase of its own
+/// (`in the morning, ...`, `in the evening when ...`), not a modifier
+/// (`the morning session`, `the evening news`).
+fn ends_phrase(next: &str) -> bool {
+    !next.starts_with(|c: char| c.is_lowercase())
+        || matches!(
+            lower(next).as_str(),
+            "and" | "or" | "but" | "when" | "as" | "to" | "after" | "before" | "at" | "on"
+                | "in" | "with" | "by" | "for" | "that" | "while" | "until" | "there" | "he"
+                | "she" | "they" | "it" | "we" | "i" | "the" | "a" | "local" | "hours"
+        )
 }
