@@ -94,11 +94,12 @@ pub enum Expr {
     /// A DATE value fixed at recognition (`the 20th century` → `19`).
     Literal(String),
     /// A holiday: fixed `(month, day)` or computed from the year by `rule`;
-    /// `offset` from `last`/`next`/`this`.
+    /// `offset` from `last`/`next`/`this`, or the `year` written after it.
     Holiday {
         month: u32,
         rule: Holiday,
         offset: Option<i32>,
+        year: Option<i32>,
     },
     /// `this morning` (0), `last night` (-1): a part of a day near the DCT.
     DayPart {

@@ -117,7 +117,7 @@ impl Recognizer {
                 "{b}(?i:(?:(?P<cn>[0-9]+|{NUMBER_WORDS})-)?(?P<cu>{UNIT})-(?P<cs>long|old)|(?P<cw>(?:hour|day|week|month|year)long)|(?:(?P<the>the)\\s+)?(?P<unit>years|months|weeks|decades|days|hours|minutes|centuries)){b}(?:\\s+(?P<ago>(?i:ago|ahead)){b})?"
             ), bare_units),
             (format!(
-                "{b}(?i:(?:every|each)\\s+(?:(?P<other>other)\\s+)?(?:(?P<sn>[0-9]+|{NUMBER_WORDS})\\s+)?(?P<su>{UNIT}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|morning|afternoon|evening|night|(?P<smon>january|february|march|april|may|june|july|august|september|october|november|december))s?{b}(?:\\s+(?P<orso>or\\s+so){b})?|(?P<adv>hourly|weekly|daily|monthly|annually|yearly|nightly|biweekly){b})"
+                "{b}(?i:(?:every|each)\\s+(?:(?P<other>other)\\s+)?(?:(?P<sn>[0-9]+|{NUMBER_WORDS})\\s+)?(?P<su>{UNIT}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|morning|afternoon|evening|night|(?P<smon>january|february|march|april|may|june|july|august|september|october|november|december)|(?P<sseason>spring|summer|fall|autumn|winter))s?{b}(?:\\s+(?P<orso>or\\s+so){b})?|(?P<freq>once|twice|(?:[0-9]+|{NUMBER_WORDS})\\s+times)\\s+(?:a|an|per)\\s+(?P<fu>{UNIT}){b}|(?P<adv>hourly|weekly|daily|monthly|annually|yearly|nightly|biweekly){b})"
             ), set),
             (format!(
                 "(?:{b}(?P<wrel>(?i:this\\s+past|last|next|this|coming|the\\s+previous))\\s+)?{b}(?P<wd>{WEEKDAY})(?P<pl>s)?{b}"

@@ -261,7 +261,14 @@ impl<'t> Resolver<'t> {
             Expr::Holiday {
                 month,
                 rule,
+                offset: _,
+                year: Some(y),
+            } => date(holiday_date(*y, *month, *rule).map_or_else(|| format!("{y:04}"), ymd)),
+            Expr::Holiday {
+                month,
+                rule,
                 offset,
+                year: None,
             } => date(self.holiday(*month, *rule, *offset, c)),
             Expr::DayPart { offset, code } => match self.dct_date() {
                 Some(d) => (

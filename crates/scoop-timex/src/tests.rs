@@ -1056,3 +1056,31 @@ fn timeml_parts_of_the_day_after_prepositions_and_hourly_sets() {
         ]
     );
 }
+
+#[test]
+fn weekly_parts_of_days_seasonal_sets_holiday_years_and_paired_months() {
+    let t = "The show airs Monday nights, the fair returns every summer, the shop closed on Christmas 2010, and sales fell in May and June 2011.";
+    assert_eq!(
+        sv(t, Some("2013-03-20")),
+        pairs(&[
+            ("Monday nights", "XXXX-WXX-1TNI"),
+            ("every summer", "XXXX-SU"),
+            ("Christmas 2010", "2010-12-25"),
+            ("May", "2011-05"),
+            ("June 2011", "2011-06"),
+        ])
+    );
+}
+
+#[test]
+fn timeml_frequencies_per_unit() {
+    let t = "Trains run 40 times per month, the board meets twice a year, and many times a week is no frequency.";
+    assert_eq!(
+        tml(t, "2013-03-20"),
+        [
+            ("40 times per month", "SET", "P1M"),
+            ("twice a year", "SET", "P1Y"),
+        ]
+        .map(|(a, b, c)| (a.to_string(), b, c.to_string()))
+    );
+}

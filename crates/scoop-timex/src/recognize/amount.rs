@@ -74,14 +74,6 @@ fn with_half(n: u32, unit: &str) -> String {
     }
 }
 
-/// Start of the `n`-th token before `pos` (`three times a week` → `three`).
-fn token_start(cx: &Cx, pos: usize, n: usize) -> usize {
-    (0..n).fold(pos, |at, _| {
-        let t = crate::context::prev_token(cx.text, cx.lo, at);
-        t.as_ptr() as usize - cx.text.as_ptr() as usize
-    })
-}
-
 /// Size of a unit in the smallest common unit, for `5 hours and 27 minutes`.
 fn unit_minutes(code: char, time: bool) -> Option<u64> {
     match (code, time) {
@@ -157,20 +149,8 @@ pub(crate) fn duration(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
             return
         }
         "a" | "an" | "a single" if plural => return,
-        "a" | "an" if matches!(prev_word.as_str(), "once" | "twice" | "times") => {
-            // TimeML: `twice a year`, `three times a week` are SETs.
-            if cx.timeml && caps.name("ago").is_none() {
-                let times = prev_word == "times";
-                let counted = !times || lex::parse_number(&cx.prev2(m.start())).is_some();
-                let lead = if times { 2 } else { 1 };
-                if counted {
-                    let begin = token_start(cx, m.start(), lead);
-                    let value = duration_value(Some("1"), unit.as_str());
-                    push(out, begin, m.end(), Expr::Set(value), None);
-                }
-            }
-            return;
-        }
+        // `twice a year`, `three times a week`: frequencies, see `set`.
+        "a" | "an" if matches!(prev_word.as_str(), "once" | "twice" | "times") => return,
         // A rate, not a length: `$500 million a year`, `24 hours a day`,
         // `12% a year`, `four flights a week`.
         "a" | "an"
@@ -435,6 +415,15 @@ pub(crate) fn set(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
         push(out, m.start(), m.end(), Expr::Set(value.to_string()), None);
         return;
     }
+    if let (Some(freq), Some(unit)) = (caps.name("freq"), caps.name("fu")) {
+        // TimeML: `twice a year`, `three times per week` (a bare `times a
+        // week` is no frequency).
+        if cx.timeml {
+            let value = duration_value(Some("1"), unit.as_str());
+            push(out, freq.start(), m.end(), Expr::Set(value), None);
+        }
+        return;
+    }
     let Some(su) = caps.name("su") else { return };
     let su_l = lower(su.as_str());
     let step = caps
@@ -442,7 +431,9 @@ pub(crate) fn set(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
         .and_then(|n| lex::parse_number(n.as_str()))
         .unwrap_or(1)
         * if caps.name("other").is_some() { 2 } else { 1 };
-    let value = if let Some(mon) = caps.name("smon") {
+    let value = if let Some((code, _)) = caps.name("sseason").and_then(|w| lex::season(w.as_str())) {
+        format!("XXXX-{code}")
+    } else if let Some(mon) = caps.name("smon") {
         // `each July`
         format!("XXXX-{:02}", lex::month_number(mon.as_str()).unwrap_or(1))
     } else if let Some(wd) =

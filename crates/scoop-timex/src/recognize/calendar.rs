@@ -218,6 +218,22 @@ pub(crate) fn is_month_word(s: &str) -> bool {
 
 /// `January, February, and March`: a bare month next to another month,
 /// separated only by commas, `and`, `or`, `to`, slashes or dashes.
+/// `May and June 2011`: the year written after the next month of a pair.
+fn year_of_next_month(cx: &Cx, end: usize) -> Option<i32> {
+    let after = |t: &str| t.as_ptr() as usize - cx.text.as_ptr() as usize + t.len();
+    let sep = cx.next(end);
+    if !matches!(sep, "and" | "or" | "to" | "through" | "-" | "–") {
+        return None;
+    }
+    let mon = cx.next(after(sep));
+    if !is_month_word(mon) {
+        return None;
+    }
+    let year = cx.next(after(mon));
+    let y: i32 = year.parse().ok()?;
+    (year.len() == 4 && (1800..2100).contains(&y)).then_some(y)
+}
+
 fn in_month_list(cx: &Cx, start: usize, end: usize) -> bool {
     let is_sep = |t: &str| matches!(t, "," | "/" | "and" | "or" | "to" | "through" | "-" | "–");
     let offset = |t: &str| t.as_ptr() as usize - cx.text.as_ptr() as usize;
@@ -261,7 +277,7 @@ pub(crate) fn month(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
     let year = match (year_of(caps, "yr"), rel_year(caps, "rel")) {
         (Some(y), _) => YearSpec::Known(y),
         (None, Some(r)) => r,
-        _ => YearSpec::Unknown,
+        _ => year_of_next_month(cx, m.end()).map_or(YearSpec::Unknown, YearSpec::Known),
     };
     if let (YearSpec::Unknown, Some(rel)) = (year, caps.name("mrel")) {
         let offset = match lower(rel.as_str()).as_str() {

@@ -218,6 +218,21 @@ pub(crate) fn weekday(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
     let Some(n) = lex::weekday_number(wd.as_str()) else {
         return;
     };
+    // `Monday afternoons`: a weekly part of the day.
+    let next = cx.next(m.end());
+    let part_code = match lower(next).as_str() {
+        "mornings" => Some("MO"),
+        "afternoons" => Some("AF"),
+        "evenings" => Some("EV"),
+        "nights" => Some("NI"),
+        _ => None,
+    };
+    if let (Some(code), None) = (part_code, caps.name("wrel")) {
+        let end = next.as_ptr() as usize - cx.text.as_ptr() as usize + next.len();
+        let expr = Expr::Set(format!("XXXX-WXX-{n}T{code}"));
+        push(out, m.start(), end, expr, None);
+        return;
+    }
     let joined = joins_a_weekly_set(cx, m.start());
     let offset = if let Some(rel) = caps.name("wrel") {
         Some(match lower(rel.as_str()).split_whitespace().last() {

@@ -6,7 +6,7 @@
 
 use super::{lower, push, Cx};
 use crate::expr::{Cand, Expr, Holiday, RelUnit, YearSpec};
-use crate::lexicon::{self as lex, MONTH};
+use crate::lexicon::{self as lex, MONTH, YEAR};
 use regex::Captures;
 
 const TENS: &str = "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)";
@@ -17,7 +17,7 @@ pub(crate) fn pattern() -> String {
     format!(
         "{b}(?:(?:(?P<smon>{MONTH})\\s+)?(?P<the_year>(?i:the\\s+year)\\s+)?(?P<spoken>(?i:nineteen[\\s-]+(?:{TENS}(?:[\\s-]+{UNITS})?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|two\\s+thousand(?:\\s+and\\s+{UNITS}|\\s+{UNITS})?)){b}\
          |(?P<cthe>(?i:the)\\s+)?(?P<cent>[0-9]{{1,2}}(?:st|nd|rd|th)|(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first))[\\s-]+century{b}\
-         |(?:(?P<hrel>(?i:last|next|this))\\s+)?(?P<hol>Thanksgiving(?:\\s+Day)?|Christmas(?:\\s+(?:Day|Eve))?|New\\s+Year(?:'|’)s(?:\\s+(?:Day|Eve))?|Election\\s+Day|Easter(?:\\s+Sunday)?|Independence\\s+Day|Halloween|Memorial\\s+Day|Labor\\s+Day|Veterans(?:'|’)?\\s+Day){b}\
+         |(?:(?P<hrel>(?i:last|next|this))\\s+)?(?P<hol>Thanksgiving(?:\\s+Day)?|Christmas(?:\\s+(?:Day|Eve))?|New\\s+Year(?:'|’)s(?:\\s+(?:Day|Eve))?|Election\\s+Day|Easter(?:\\s+Sunday)?|Independence\\s+Day|Halloween|Memorial\\s+Day|Labor\\s+Day|Veterans(?:'|’)?\\s+Day)(?:\\s+(?P<hy>{YEAR}))?{b}\
          |(?P<ye>(?i:year-end|year\\s+end|year(?:'|’)s\\s+end)){b}\
          |(?P<tc>(?i:this\\s+century)){b}\
          |(?P<dp>(?i:this|last|the))\\s+(?:(?P<dpm>(?i:early|late|mid))[\\s-]+)?(?P<dpw>(?i:morning|afternoon|evening|night)){b})"
@@ -126,10 +126,12 @@ pub(crate) fn extra(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
             "next" => 1,
             _ => 0,
         });
+        let year = caps.name("hy").and_then(|y| y.as_str().parse().ok());
         let expr = Expr::Holiday {
             month,
             rule,
             offset,
+            year,
         };
         push(out, m.start(), m.end(), expr, None);
         return;
