@@ -105,7 +105,7 @@ impl Recognizer {
                  |{b}(?:(?i:fiscal)[\\s-]+|(?P<fy>FY)\\s?)?(?P<year>{YEAR}))"
             ), period),
             (format!(
-                "(?:{b}(?P<part>{PART})(?:-|\\s+))?{b}(?i:(?P<det>this\\s+past|this|last|next|coming|the\\s+previous|the\\s+prior|the\\s+following|the\\s+next|the\\s+coming|the\\s+same|the\\s+current|that|previous|prior|following)\\s+(?P<unit>weekend|week|month|year|decade|day)|(?P<deictic>today|tonight|tomorrow|yesterday)|(?P<theday>the\\s+day)|(?P<theweekend>the\\s+weekend)|(?P<theweek>the\\s+week)|(?P<theunit>the\\s+(?:month|year))){b}"
+                "(?:{b}(?P<part>{PART})(?:-|\\s+))?{b}(?i:(?P<det>this\\s+past|this|last|next|coming|the\\s+previous|the\\s+prior|the\\s+following|the\\s+next|the\\s+coming|the\\s+same|the\\s+current|that|previous|prior|following)\\s+(?P<unit>weekend|week|month|year|decade|day)|(?P<deictic>today|tonight|tomorrow|yesterday)|(?P<theday>the\\s+day)|(?P<theweekend>the\\s+weekend)|(?P<theweek>the\\s+week)|(?P<theunit>the\\s+(?:month|year|decade))){b}"
             ), relative),
             (format!(
                 "{b}(?i:(?P<r>now|currently|presently|at\\s+present|as\\s+of\\s+yet|as\\s+yet|nowadays|these\\s+days|recently|lately|soon|the\\s+moment|the\\s+near\\s+future|the\\s+future|the\\s+past|the\\s+time\\s+being|the\\s+(?:near|short)\\s+term|current|a\\s+while)){b}"

@@ -1051,7 +1051,11 @@ fn timeml_parts_of_the_day_after_prepositions_and_hourly_sets() {
     assert_eq!(
         got,
         [
-            ("the late afternoon".to_string(), "2013-03-20TAF".to_string(), Some("END")),
+            (
+                "the late afternoon".to_string(),
+                "2013-03-20TAF".to_string(),
+                Some("END")
+            ),
             ("hourly".to_string(), "PT1H".to_string(), None),
         ]
     );
@@ -1083,4 +1087,29 @@ fn timeml_frequencies_per_unit() {
         ]
         .map(|(a, b, c)| (a.to_string(), b, c.to_string()))
     );
+}
+
+#[test]
+fn ends_of_decades_and_days_centuries_with_parts_and_half_centuries() {
+    let t = "By the end of the decade, and by the end of the day, the late 19th century looked half a century away; at the end of the day it did not.";
+    assert_eq!(
+        run(t, Some("2013-03-20")),
+        [
+            ("the end of the decade", "DATE", "201", Some("END")),
+            ("the end of the day", "DATE", "2013-03-20", Some("END")),
+            ("the late 19th century", "DATE", "18", Some("END")),
+            ("half a century", "DURATION", "P50Y", None),
+        ]
+        .map(|(a, b, c, d)| (a.to_string(), b, c.to_string(), d))
+    );
+}
+
+#[test]
+fn a_decade_keeps_its_article_in_timeml_only() {
+    let t = "Prices peaked in the 1990s and fell in the ‘60s.";
+    let spans =
+        |v: Vec<(String, &'static str, String)>| v.into_iter().map(|x| x.0).collect::<Vec<_>>();
+    assert_eq!(spans(tml(t, "2013-03-20")), ["the 1990s", "the ‘60s"]);
+    let guide: Vec<_> = sv(t, Some("2013-03-20")).into_iter().map(|x| x.0).collect();
+    assert_eq!(guide, ["1990s", "‘60s"]);
 }

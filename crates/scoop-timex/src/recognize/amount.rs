@@ -70,6 +70,8 @@ fn with_half(n: u32, unit: &str) -> String {
         ('D', _) => format!("P{}T12H", whole("D")),
         ('H', _) => format!("PT{}30M", whole("H")),
         ('M', true) => format!("PT{}30S", whole("M")),
+        ('E', _) => format!("P{}Y", n * 10 + 5),
+        ('C', _) => format!("P{}Y", n * 100 + 50),
         (c, t) => format!("P{}{n}.5{c}", if t { "T" } else { "" }),
     }
 }
@@ -325,7 +327,10 @@ fn compound_length(caps: &Captures, out: &mut Vec<Cand>) {
     };
     let amount = amount.map(|a| a.to_string());
     let value = duration_value(amount.as_deref(), unit);
-    let end = caps.name("cs").or(caps.name("cw")).map_or(m.end(), |s| s.end());
+    let end = caps
+        .name("cs")
+        .or(caps.name("cw"))
+        .map_or(m.end(), |s| s.end());
     push(out, m.start(), end, Expr::Duration(value), None);
 }
 
@@ -431,7 +436,8 @@ pub(crate) fn set(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
         .and_then(|n| lex::parse_number(n.as_str()))
         .unwrap_or(1)
         * if caps.name("other").is_some() { 2 } else { 1 };
-    let value = if let Some((code, _)) = caps.name("sseason").and_then(|w| lex::season(w.as_str())) {
+    let value = if let Some((code, _)) = caps.name("sseason").and_then(|w| lex::season(w.as_str()))
+    {
         format!("XXXX-{code}")
     } else if let Some(mon) = caps.name("smon") {
         // `each July`
@@ -471,5 +477,7 @@ mod tests {
         assert_eq!(with_half(1, "minute"), "PT1M30S");
         assert_eq!(with_half(1, "weeks"), "P1.5W");
         assert_eq!(with_half(0, "day"), "PT12H");
+        assert_eq!(with_half(0, "century"), "P50Y");
+        assert_eq!(with_half(1, "decades"), "P15Y");
     }
 }

@@ -471,8 +471,10 @@ pub(crate) fn period(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
             }
         }
     } else if let Some(d) = caps.name("decl").and_then(|d| d.as_str().parse().ok()) {
+        start = with_timeml_article(cx, start);
         Expr::Decade(d)
     } else if let Some(d) = caps.name("decs").and_then(|d| d.as_str().parse().ok()) {
+        start = with_timeml_article(cx, start);
         Expr::ShortDecade(d)
     } else if let Some(w) = caps.name("decw") {
         // `the nineties`, `the early eighties`; not `in his nineties` (an age).
@@ -503,6 +505,17 @@ pub(crate) fn period(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
         return;
     }
     push(out, start, m.end(), expr, modifier);
+}
+
+/// TimeBank keeps a decade's article in its span (`the 1990s`); the guide
+/// does not (`the ‘60s` → `‘60s`).
+fn with_timeml_article(cx: &Cx, start: usize) -> usize {
+    let prev = crate::context::prev_token(cx.text, cx.lo, start);
+    if cx.timeml && prev.eq_ignore_ascii_case("the") {
+        prev.as_ptr() as usize - cx.text.as_ptr() as usize
+    } else {
+        start
+    }
 }
 
 /// A bare four-digit number that reads as a year (not an id, count or label).

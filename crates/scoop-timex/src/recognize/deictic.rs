@@ -62,10 +62,10 @@ pub(crate) fn relative(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
         if part.is_none() {
             return;
         }
-        let unit = if lower(tu.as_str()).ends_with("month") {
-            RelUnit::Month
-        } else {
-            RelUnit::Year
+        let unit = match lower(tu.as_str()).rsplit(' ').next() {
+            Some("month") => RelUnit::Month,
+            Some("decade") => RelUnit::Decade,
+            _ => RelUnit::Year,
         };
         Expr::Rel {
             unit,
@@ -95,11 +95,15 @@ pub(crate) fn relative(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
             anaphoric: false,
         }
     } else if let Some(td) = caps.name("theday") {
-        // Only `throughout the day` refers to a specific day reliably.
-        if cx.prev(td.start()) != "throughout" {
+        // Only `throughout the day` and `by the end of the day` refer to a
+        // specific day reliably (`at the end of the day` is an idiom).
+        let by_its_end = part.is_some() && matches!(cx.prev(m.start()).as_str(), "by" | "until");
+        if cx.prev(td.start()) != "throughout" && !by_its_end {
             return;
         }
-        start = td.start();
+        if !by_its_end {
+            start = td.start();
+        }
         Expr::Rel {
             unit: RelUnit::Day,
             offset: 0,

@@ -16,7 +16,7 @@ pub(crate) fn pattern() -> String {
     let b = "(?-u:\\b)";
     format!(
         "{b}(?:(?:(?P<smon>{MONTH})\\s+)?(?P<the_year>(?i:the\\s+year)\\s+)?(?P<spoken>(?i:nineteen[\\s-]+(?:{TENS}(?:[\\s-]+{UNITS})?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|two\\s+thousand(?:\\s+and\\s+{UNITS}|\\s+{UNITS})?)){b}\
-         |(?P<cthe>(?i:the)\\s+)?(?P<cent>[0-9]{{1,2}}(?:st|nd|rd|th)|(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first))[\\s-]+century{b}\
+         |(?P<cthe>(?i:the)\\s+)?(?:(?P<cpart>(?i:early|mid|late))[\\s-]+)?(?P<cent>[0-9]{{1,2}}(?:st|nd|rd|th)|(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first))[\\s-]+century{b}\
          |(?:(?P<hrel>(?i:last|next|this))\\s+)?(?P<hol>Thanksgiving(?:\\s+Day)?|Christmas(?:\\s+(?:Day|Eve))?|New\\s+Year(?:'|’)s(?:\\s+(?:Day|Eve))?|Election\\s+Day|Easter(?:\\s+Sunday)?|Independence\\s+Day|Halloween|Memorial\\s+Day|Labor\\s+Day|Veterans(?:'|’)?\\s+Day)(?:\\s+(?P<hy>{YEAR}))?{b}\
          |(?P<ye>(?i:year-end|year\\s+end|year(?:'|’)s\\s+end)){b}\
          |(?P<tc>(?i:this\\s+century)){b}\
@@ -114,7 +114,8 @@ pub(crate) fn extra(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
             return;
         }
         let expr = Expr::Literal(format!("{:02}", c - 1));
-        push(out, m.start(), m.end(), expr, None);
+        let modifier = caps.name("cpart").and_then(|p| lex::part_mod(p.as_str()));
+        push(out, m.start(), m.end(), expr, modifier);
         return;
     }
     if let Some(h) = caps.name("hol") {
@@ -202,8 +203,33 @@ fn ends_phrase(next: &str) -> bool {
     !next.starts_with(|c: char| c.is_lowercase())
         || matches!(
             lower(next).as_str(),
-            "and" | "or" | "but" | "when" | "as" | "to" | "after" | "before" | "at" | "on"
-                | "in" | "with" | "by" | "for" | "that" | "while" | "until" | "there" | "he"
-                | "she" | "they" | "it" | "we" | "i" | "the" | "a" | "local" | "hours"
+            "and"
+                | "or"
+                | "but"
+                | "when"
+                | "as"
+                | "to"
+                | "after"
+                | "before"
+                | "at"
+                | "on"
+                | "in"
+                | "with"
+                | "by"
+                | "for"
+                | "that"
+                | "while"
+                | "until"
+                | "there"
+                | "he"
+                | "she"
+                | "they"
+                | "it"
+                | "we"
+                | "i"
+                | "the"
+                | "a"
+                | "local"
+                | "hours"
         )
 }
