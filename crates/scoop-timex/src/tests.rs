@@ -1113,3 +1113,38 @@ fn a_decade_keeps_its_article_in_timeml_only() {
     let guide: Vec<_> = sv(t, Some("2013-03-20")).into_iter().map(|x| x.0).collect();
     assert_eq!(guide, ["1990s", "‘60s"]);
 }
+
+#[test]
+fn short_and_irregular_past_verbs_cue_the_past_and_days_next_to_the_story() {
+    let dct = Some("2013-03-20");
+    assert_eq!(
+        sv("He died on June 30.", dct),
+        pairs(&[("June 30", "2012-06-30")])
+    );
+    assert_eq!(
+        sv("They fled on June 30.", dct),
+        pairs(&[("June 30", "2012-06-30")])
+    );
+    assert_eq!(
+        sv("He sings on June 30.", dct),
+        pairs(&[("June 30", "2013-06-30")])
+    );
+    let t = "The plant opened on March 3. The day before, workers had protested; later in the day before dusk they left.";
+    assert_eq!(
+        sv(t, dct),
+        pairs(&[("March 3", "2013-03-03"), ("The day", "2013-03-02")])
+    );
+}
+
+#[test]
+fn ranges_of_years_give_two_years() {
+    let t = "Sales in the 2009-2012 period fell, unlike in 2014-15 or on 2013-04-01.";
+    assert_eq!(
+        sv(t, Some("2013-03-20")),
+        pairs(&[
+            ("2009", "2009"),
+            ("2012", "2012"),
+            ("2013-04-01", "2013-04-01")
+        ])
+    );
+}

@@ -518,6 +518,15 @@ fn with_timeml_article(cx: &Cx, start: usize) -> usize {
     }
 }
 
+/// Whether `rest` starts with a later four-digit year than `year`, alone.
+fn range_end(year: &str, rest: &str) -> bool {
+    let rest = rest.trim_start_matches(['-', '–']);
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    digits == 4
+        && !rest[4..].starts_with(|c: char| c.is_alphanumeric())
+        && rest[..4].parse::<u32>().ok() > year.parse::<u32>().ok()
+}
+
 /// A bare four-digit number that reads as a year (not an id, count or label).
 fn plausible_year(cx: &Cx, start: usize, end: usize) -> bool {
     let before = cx.char_before(start);
@@ -539,6 +548,8 @@ fn plausible_year(cx: &Cx, start: usize, end: usize) -> bool {
     let after = &cx.text[end..cx.hi];
     let mut ac = after.chars();
     match (ac.next(), ac.next()) {
+        // `2009-2012`: a range of years, each one a year.
+        (Some('-' | '–'), _) if range_end(&cx.text[start..end], after) => {}
         (Some('/' | '-' | '.' | ',' | ':'), Some(c)) if c.is_ascii_digit() => return false,
         (Some('%' | '/'), _) => return false,
         _ => {}

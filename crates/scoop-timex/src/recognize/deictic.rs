@@ -95,18 +95,26 @@ pub(crate) fn relative(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
             anaphoric: false,
         }
     } else if let Some(td) = caps.name("theday") {
-        // Only `throughout the day` and `by the end of the day` refer to a
-        // specific day reliably (`at the end of the day` is an idiom).
+        // Only `throughout the day`, `by the end of the day` and `the day
+        // before` refer to a specific day reliably (`at the end of the day`
+        // is an idiom).
         let by_its_end = part.is_some() && matches!(cx.prev(m.start()).as_str(), "by" | "until");
-        if cx.prev(td.start()) != "throughout" && !by_its_end {
-            return;
-        }
+        // `the day before the crash`, `the day after his death`: a day next to
+        // the story's.
+        let within = matches!(cx.prev(m.start()).as_str(), "in" | "during" | "of");
+        let offset = match lower(cx.next(m.end())).as_str() {
+            _ if by_its_end => 0,
+            "before" if !within => -1,
+            "after" if !within => 1,
+            _ if cx.prev(td.start()) == "throughout" => 0,
+            _ => return,
+        };
         if !by_its_end {
             start = td.start();
         }
         Expr::Rel {
             unit: RelUnit::Day,
-            offset: 0,
+            offset,
             anaphoric: true,
         }
     } else {
