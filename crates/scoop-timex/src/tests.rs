@@ -1148,3 +1148,11 @@ fn ranges_of_years_give_two_years() {
         ])
     );
 }
+
+#[test]
+fn timeml_clock_times_after_prepositions_and_in_ranges() {
+    let t =
+        "The market was shut from 09:00 to 17:00, reopened until 18:30 and won 3:10 on aggregate.";
+    let spans: Vec<_> = tml(t, "2013-03-20").into_iter().map(|x| x.0).collect();
+    assert_eq!(spans, ["09:00", "17:00", "18:30"]);
+}

@@ -552,9 +552,14 @@ pub(crate) fn time(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
     {
         return;
     }
-    // Bare `9:10` may be a score or a ratio; require am/pm or `at`.
+    // Bare `9:10` may be a score or a ratio; require am/pm, a preposition of
+    // time or a clock time it ends a range with (`from 09:00 to 17:00`).
     let has_meridiem = t.as_str().chars().any(|c| c.is_ascii_alphabetic());
-    if !has_meridiem && cx.prev(m.start()) != "at" {
+    let by_preposition = matches!(
+        cx.prev(m.start()).as_str(),
+        "at" | "from" | "until" | "till" | "by" | "before" | "after" | "around" | "since"
+    );
+    if !has_meridiem && !by_preposition && !ends_clock_range(cx, m.start()) {
         return;
     }
     if let Some((hour, minute, second)) = parse_time(t.as_str()) {
@@ -572,6 +577,23 @@ pub(crate) fn time(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
             None,
         );
     }
+}
+
+/// Whether a clock time and `to`/`until`/a dash come just before `start`.
+fn ends_clock_range(cx: &Cx, start: usize) -> bool {
+    let before = cx.text[cx.lo..start].trim_end();
+    let Some(rest) = ["to", "until", "-", "–"]
+        .iter()
+        .find_map(|sep| before.strip_suffix(sep))
+    else {
+        return false;
+    };
+    let clock = rest.trim_end().rsplit(' ').next().unwrap_or("");
+    let (h, mm) = clock.split_once(':').unwrap_or(("", ""));
+    !h.is_empty()
+        && h.len() <= 2
+        && mm.len() == 2
+        && h.bytes().chain(mm.bytes()).all(|b| b.is_ascii_digit())
 }
 
 pub(crate) fn ordinal_day(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
