@@ -101,10 +101,12 @@ pub enum Expr {
         offset: Option<i32>,
         year: Option<i32>,
     },
-    /// `this morning` (0), `last night` (-1): a part of a day near the DCT.
+    /// `this morning` (0), `last night` (-1): a part of a day near the DCT;
+    /// `that night`, `the next morning` (`anaphoric`): near the story's day.
     DayPart {
         offset: i32,
         code: &'static str,
+        anaphoric: bool,
     },
     /// A time of day, optionally with its date (`May 31, 2022 3:02 pm`).
     Time {

@@ -270,7 +270,16 @@ impl<'t> Resolver<'t> {
                 offset,
                 year: None,
             } => date(self.holiday(*month, *rule, *offset, c)),
-            Expr::DayPart { offset, code } => match self.dct_date() {
+            Expr::DayPart {
+                offset,
+                code,
+                anaphoric,
+            } => match self
+                .anchor
+                .filter(|_| *anaphoric)
+                .and_then(|a| a.date())
+                .or_else(|| self.dct_date())
+            {
                 Some(d) => (
                     Time,
                     format!(

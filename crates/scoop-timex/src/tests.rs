@@ -1156,3 +1156,18 @@ fn timeml_clock_times_after_prepositions_and_in_ranges() {
     let spans: Vec<_> = tml(t, "2013-03-20").into_iter().map(|x| x.0).collect();
     assert_eq!(spans, ["09:00", "17:00", "18:30"]);
 }
+
+#[test]
+fn timeml_parts_of_the_story_day() {
+    let t = "He was arrested on March 3. That night, police searched his flat; he appeared in court the next morning, and protesters gathered last night outside parliament.";
+    assert_eq!(
+        tml(t, "2013-03-20"),
+        [
+            ("March 3", "DATE", "2013-03-03"),
+            ("That night", "TIME", "2013-03-03TNI"),
+            ("the next morning", "TIME", "2013-03-04TMO"),
+            ("last night", "TIME", "2013-03-19TNI"),
+        ]
+        .map(|(a, b, c)| (a.to_string(), b, c.to_string()))
+    );
+}

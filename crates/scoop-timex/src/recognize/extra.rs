@@ -20,7 +20,7 @@ pub(crate) fn pattern() -> String {
          |(?:(?P<hrel>(?i:last|next|this))\\s+)?(?P<hol>Thanksgiving(?:\\s+Day)?|Christmas(?:\\s+(?:Day|Eve))?|New\\s+Year(?:'|’)s(?:\\s+(?:Day|Eve))?|Election\\s+Day|Easter(?:\\s+Sunday)?|Independence\\s+Day|Halloween|Memorial\\s+Day|Labor\\s+Day|Veterans(?:'|’)?\\s+Day)(?:\\s+(?P<hy>{YEAR}))?{b}\
          |(?P<ye>(?i:year-end|year\\s+end|year(?:'|’)s\\s+end)){b}\
          |(?P<tc>(?i:this\\s+century)){b}\
-         |(?P<dp>(?i:this|last|the))\\s+(?:(?P<dpm>(?i:early|late|mid))[\\s-]+)?(?P<dpw>(?i:morning|afternoon|evening|night)){b})"
+         |(?P<dp>(?i:this|last|that|the\\s+(?:next|following|previous|same)|the))\\s+(?:(?P<dpm>(?i:early|late|mid))[\\s-]+)?(?P<dpw>(?i:morning|afternoon|evening|night)){b})"
     )
 }
 
@@ -160,6 +160,10 @@ pub(crate) fn extra(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
     if let (Some(dp), Some(w), true) = (caps.name("dp"), caps.name("dpw"), cx.timeml) {
         let w = lower(w.as_str());
         let dp = lower(dp.as_str());
+        let dp = dp.split_whitespace().last().unwrap_or("");
+        if lower(cx.next(m.end())) == "of" {
+            return;
+        }
         // `in the morning`, `by the late afternoon` of a report are the DCT's;
         // not `the morning of May 3`, `in the morning session`.
         if dp == "the"
@@ -170,15 +174,14 @@ pub(crate) fn extra(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
         {
             return;
         }
-        let offset = if dp == "last" {
+        let offset = match dp {
             // `last night` is the night before; `last morning` is not a day part.
-            if w != "night" {
-                return;
-            }
-            -1
-        } else {
-            0
+            "last" if w != "night" => return,
+            "last" | "previous" => -1,
+            "next" | "following" => 1,
+            _ => 0,
         };
+        let anaphoric = matches!(dp, "that" | "next" | "following" | "previous" | "same");
         let code = match w.as_str() {
             "morning" => "MO",
             "afternoon" => "AF",
@@ -190,7 +193,11 @@ pub(crate) fn extra(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
             out,
             m.start(),
             m.end(),
-            Expr::DayPart { offset, code },
+            Expr::DayPart {
+                offset,
+                code,
+                anaphoric,
+            },
             modifier,
         );
     }
