@@ -1171,3 +1171,14 @@ fn timeml_parts_of_the_story_day() {
         .map(|(a, b, c)| (a.to_string(), b, c.to_string()))
     );
 }
+
+#[test]
+fn a_sentence_opening_now_comma_is_a_discourse_marker_in_timeml_only() {
+    let t = "Now, he says, the mine is now closed.";
+    let spans: Vec<_> = tml(t, "2013-03-20").into_iter().map(|x| x.0).collect();
+    assert_eq!(spans, ["now"]);
+    assert_eq!(
+        sv(t, Some("2013-03-20")),
+        pairs(&[("Now", "PRESENT_REF"), ("now", "PRESENT_REF")])
+    );
+}
