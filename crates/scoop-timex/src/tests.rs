@@ -1182,3 +1182,11 @@ fn a_sentence_opening_now_comma_is_a_discourse_marker_in_timeml_only() {
         pairs(&[("Now", "PRESENT_REF"), ("now", "PRESENT_REF")])
     );
 }
+
+#[test]
+fn timeml_leaves_out_the_annually_of_a_rate() {
+    let t = "Revenue should rise 8.5% annually, the plant makes 10,000 units annually, and the fair is held annually.";
+    let spans: Vec<_> = tml(t, "2013-03-20").into_iter().map(|x| x.0).collect();
+    assert_eq!(spans, ["annually"]);
+    assert_eq!(tml(t, "2013-03-20")[0].2, "P1Y");
+}

@@ -33,6 +33,13 @@ fn is_amount(w: &str) -> bool {
         )
 }
 
+/// Whether the word before `pos` is an amount, or a counted plural after
+/// one (`12% a year`, `four flights a week`, `10,000 units annually`).
+fn follows_amount(cx: &Cx, pos: usize) -> bool {
+    let prev = cx.prev(pos);
+    is_amount(&prev) || prev.ends_with('s') && is_amount(&cx.prev2(pos))
+}
+
 /// TIMEX3 duration value: `P7M`, `PT50M`, `PXY`; counted decades and
 /// centuries in years as TimeBank writes them (`P20Y`, `P100Y`), vague ones
 /// `PXDE`, `PXC`.
@@ -157,10 +164,7 @@ pub(crate) fn duration(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
         // `12% a year`, `four flights a week`.
         "a" | "an"
             if caps.name("ago").is_none()
-                && (is_amount(&prev_word)
-                    || qm.is_none()
-                        && prev_word.ends_with('s')
-                        && is_amount(&cx.prev2(m.start()))) =>
+                && (is_amount(&prev_word) || qm.is_none() && follows_amount(cx, m.start())) =>
         {
             return
         }
@@ -406,7 +410,9 @@ pub(crate) fn set(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
         let before_noun = before_noun
             && !(cx.timeml
                 && (adv_l == "hourly" || adv_l == "daily" && cx.prev(m.start()) != "average"));
-        if adv.as_str().starts_with(|c: char| c.is_uppercase()) || before_noun {
+        // TimeML leaves a rate's `annually` out (`rise 8.5% annually`).
+        let rate = cx.timeml && adv_l == "annually" && follows_amount(cx, m.start());
+        if adv.as_str().starts_with(|c: char| c.is_uppercase()) || before_noun || rate {
             return;
         }
         let value = match adv_l.as_str() {
