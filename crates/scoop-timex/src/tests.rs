@@ -1190,3 +1190,16 @@ fn timeml_leaves_out_the_annually_of_a_rate() {
     assert_eq!(spans, ["annually"]);
     assert_eq!(tml(t, "2013-03-20")[0].2, "P1Y");
 }
+
+#[test]
+fn at_the_moment_is_a_date_for_the_guide_but_not_in_timeml() {
+    let t = "There are no shipments at the moment, and for the time being none will come.";
+    assert_eq!(
+        sv(t, Some("2013-03-20")),
+        pairs(&[
+            ("the moment", "PRESENT_REF"),
+            ("the time being", "PRESENT_REF")
+        ])
+    );
+    assert!(tml(t, "2013-03-20").is_empty());
+}
