@@ -76,7 +76,7 @@ impl Recognizer {
         let table: [(String, Handler); 15] = [
             (extra::pattern(), extra),
             (format!(
-                "{b}(?i:(?P<yaq>the\\s+(?:year-earlier|year-ago)\\s+(?:first|second|third|fourth)(?:\\s+|-)quarter)|(?P<qdet>the\\s+(?:comparable\\s+)?(?:latest|most\\s+recent|current|previous|year-earlier|year-ago|same|(?P<qyear>{YEAR}))|the|this|that|last|next|year-earlier|year-ago)\\s+(?:fiscal\\s+)?(?P<qunit>quarter|period)|(?P<ya>year-earlier|year-ago)|(?P<ydet>the\\s+(?:current\\s+|full\\s+)?(?:fiscal\\s+)?)year){b}"
+                "{b}(?i:(?P<yaq>the\\s+(?:year-earlier|year-ago)\\s+(?:first|second|third|fourth)(?:\\s+|-)quarter)|(?P<qdet>the\\s+(?:comparable\\s+)?(?:latest|most\\s+recent|current|previous|prior-year|prior|year-earlier|year-ago|same|(?P<qyear>{YEAR}))|the|this|that|last|next|year-earlier|year-ago)\\s+(?:fiscal\\s+)?(?P<qunit>quarter|period)|(?P<ya>year-earlier|year-ago)|(?P<ydet>the\\s+(?:current\\s+|full\\s+)?(?:fiscal\\s+)?)year){b}"
             ), fiscal),
             (format!(
                 "{b}(?:(?P<iy>(?:19|20)[0-9]{{2}})-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12][0-9]|3[01])|(?P<sm>[0-9]{{1,2}})/(?P<sd>[0-9]{{1,2}})/(?P<sy>(?:19|20)[0-9]{{2}})|(?P<dy>(?:19|20)[0-9]{{2}})\\.(?P<dm>[0-9]{{1,2}})\\.(?P<dd>[0-9]{{1,2}})){b}"

@@ -1203,3 +1203,16 @@ fn at_the_moment_is_a_date_for_the_guide_but_not_in_timeml() {
     );
     assert!(tml(t, "2013-03-20").is_empty());
 }
+
+#[test]
+fn prior_year_and_prior_reporting_periods() {
+    let t = "Net income rose in the third quarter, beat the prior-year period and fell from the prior quarter.";
+    assert_eq!(
+        sv(t, Some("1989-10-30")),
+        pairs(&[
+            ("the third quarter", "1989-Q3"),
+            ("the prior-year period", "1988-Q3"),
+            ("the prior quarter", "1989-Q2"),
+        ])
+    );
+}

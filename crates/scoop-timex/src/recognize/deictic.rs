@@ -472,14 +472,16 @@ pub(crate) fn fiscal(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
     }
     let det = lower(det.as_str());
     let det: String = det.split_whitespace().collect::<Vec<_>>().join(" ");
-    let specific = ["latest", "recent", "year-", "comparable", "same"]
+    let year_back = det.contains("year-") || det.contains("prior-year");
+    let specific = ["latest", "recent", "comparable", "same"]
         .iter()
         .any(|w| det.contains(w))
+        || year_back
         || caps.name("qyear").is_some();
     if lower(unit.as_str()) == "period" && !specific {
         return;
     }
-    let (shift, from_dct) = if det.contains("year-") {
+    let (shift, from_dct) = if year_back {
         (-4, false)
     } else if det.contains("current") {
         (0, true)
@@ -487,7 +489,7 @@ pub(crate) fn fiscal(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
         (1, true)
     } else if det == "last" {
         (-1, true)
-    } else if det.contains("previous") {
+    } else if det.contains("previous") || det.contains("prior") {
         (-1, false)
     } else {
         (0, false)
