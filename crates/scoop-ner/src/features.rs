@@ -247,25 +247,39 @@ struct TagCounts {
     entity: [[u16; 4]; TYPES.len()],
 }
 
-/// Stage-2 features: stage 1's plus its tags in context and in the document.
-pub(crate) fn context_features(doc: &[Vec<&str>], local: &[SentenceFeatures], first: &[Vec<Tag>]) -> Vec<SentenceFeatures> {
-    let toks: Vec<Vec<Tok>> = doc.iter().map(|s| sentence_toks(s)).collect();
-    let mut counts: KeyMap<TagCounts> = KeyMap::default();
-    let positions: Vec<Vec<Option<(usize, usize)>>> = first.iter().map(|tags| entity_positions(tags)).collect();
-    for ((sentence, tags), pos) in toks.iter().zip(first).zip(&positions) {
-        for ((t, tag), p) in sentence.iter().zip(tags).zip(pos) {
-            if !t.capitalised {
-                continue;
-            }
-            let c = counts.entry(t.key).or_default();
-            c.tags[tag.index()] += 1;
-            if let Some((ty, p)) = *p {
-                c.entity[ty][p] += 1;
+/// What stage 2 knows of the whole document: its tokens and how stage 1
+/// tagged each capitalised word across it.
+pub(crate) struct DocContext<'a> {
+    toks: Vec<Vec<Tok<'a>>>,
+    counts: KeyMap<TagCounts>,
+    positions: Vec<Vec<Option<(usize, usize)>>>,
+}
+
+impl<'a> DocContext<'a> {
+    pub fn new(doc: &[Vec<&'a str>], first: &[Vec<Tag>]) -> DocContext<'a> {
+        let toks: Vec<Vec<Tok>> = doc.iter().map(|s| sentence_toks(s)).collect();
+        let mut counts: KeyMap<TagCounts> = KeyMap::default();
+        let positions: Vec<Vec<Option<(usize, usize)>>> = first.iter().map(|tags| entity_positions(tags)).collect();
+        for ((sentence, tags), pos) in toks.iter().zip(first).zip(&positions) {
+            for ((t, tag), p) in sentence.iter().zip(tags).zip(pos) {
+                if !t.capitalised {
+                    continue;
+                }
+                let c = counts.entry(t.key).or_default();
+                c.tags[tag.index()] += 1;
+                if let Some((ty, p)) = *p {
+                    c.entity[ty][p] += 1;
+                }
             }
         }
+        DocContext { toks, counts, positions }
     }
-    let mut out = Vec::with_capacity(doc.len());
-    for (((sentence, feats), tags), pos) in toks.iter().zip(local).zip(first).zip(&positions) {
+
+    /// Stage-2 features of sentence `s`: stage 1's (`feats`) plus its tags
+    /// (`tags`) in context and in the document. Built one sentence at a time
+    /// so that a long document never holds them all.
+    pub fn sentence(&self, s: usize, feats: &SentenceFeatures, tags: &[Tag]) -> SentenceFeatures {
+        let (sentence, pos) = (&self.toks[s], &self.positions[s]);
         let mut sf = SentenceFeatures { keys: Vec::with_capacity(feats.keys.len() + sentence.len() * 12), offsets: vec![0] };
         let tag_at = |i: isize| usize::try_from(i).ok().and_then(|i| tags.get(i)).map_or(NUM_TAGS as u8, |t| t.0);
         for (i, t) in sentence.iter().enumerate() {
@@ -278,15 +292,20 @@ pub(crate) fn context_features(doc: &[Vec<&str>], local: &[SentenceFeatures], fi
             k.push(Key::new(STAGE1_PAIR).byte(tag_at(ii - 1)).byte(tag_at(ii + 1)).finish());
             k.push(Key::new(STAGE1_PAIR).byte(tag_at(ii)).str(&t.lower).finish());
             if t.capitalised {
-                if let Some(c) = counts.get(&t.key) {
+                if let Some(c) = self.counts.get(&t.key) {
                     doc_features(k, c, tags[i], pos[i]);
                 }
             }
             sf.offsets.push(sf.keys.len() as u32);
         }
-        out.push(sf);
+        sf
     }
-    out
+}
+
+/// Stage-2 features of every sentence (training keeps them all).
+pub(crate) fn context_features(doc: &[Vec<&str>], local: &[SentenceFeatures], first: &[Vec<Tag>]) -> Vec<SentenceFeatures> {
+    let cx = DocContext::new(doc, first);
+    local.iter().zip(first).enumerate().map(|(s, (feats, tags))| cx.sentence(s, feats, tags)).collect()
 }
 
 /// Features from the other occurrences of a word (its own tag subtracted).

@@ -3,7 +3,7 @@
 
 use crate::clusters::Clusters;
 use crate::codec::{Reader, Writer};
-use crate::features::{context_features, local_features, Resources, SentenceFeatures};
+use crate::features::{local_features, DocContext, Resources, SentenceFeatures};
 use crate::gazetteer::Gazetteer;
 use crate::hash::KeyTable;
 use crate::perceptron::{viterbi, Linear, TRANS_ROWS};
@@ -122,8 +122,8 @@ impl Model {
         let res = Resources { gazetteer: &self.gazetteer, clusters: &self.clusters };
         let local = local_features(sentences, &res);
         let first: Vec<Vec<Tag>> = local.iter().map(|f| self.stage1.tag(f)).collect();
-        let context = context_features(sentences, &local, &first);
-        context.iter().map(|f| self.stage2.tag(f)).collect()
+        let context = DocContext::new(sentences, &first);
+        local.iter().zip(&first).enumerate().map(|(s, (f, t))| self.stage2.tag(&context.sentence(s, f, t))).collect()
     }
 
     /// The model file's bytes: the same model gives the same bytes.
