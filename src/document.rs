@@ -120,6 +120,23 @@ impl Doc {
         Span::new(self.normal_offsets.byte_at(start), self.normal_offsets.byte_at(end))
     }
 
+    /// Indices of the mentions inside `span`, found by binary search (the
+    /// mentions are sorted by span) so per-sentence lookups stay linear.
+    pub fn mentions_within(&self, span: Span) -> Vec<usize> {
+        debug_assert!(self.mentions.windows(2).all(|w| w[0].span <= w[1].span));
+        let from = self.mentions.partition_point(|m| m.span.start < span.start);
+        let to = self.mentions.partition_point(|m| m.span.start < span.end);
+        (from..to).filter(|&m| span.contains(self.mentions[m].span)).collect()
+    }
+
+    /// Indices of the dates inside `span` (the dates are sorted by start).
+    pub fn dates_within(&self, span: Span) -> impl Iterator<Item = usize> + '_ {
+        debug_assert!(self.dates.windows(2).all(|w| w[0].start <= w[1].start));
+        let from = self.dates.partition_point(|d| d.start < span.start as usize);
+        let to = self.dates.partition_point(|d| d.start < span.end as usize);
+        (from..to).filter(move |&d| self.dates[d].end <= span.end as usize)
+    }
+
     /// The sentence containing a byte offset.
     pub fn sentence_at(&self, byte: u32) -> Option<&Sentence> {
         let i = self.sentences.partition_point(|s| s.span.end <= byte);

@@ -67,11 +67,11 @@ pub fn find_events(doc: &mut Doc) {
     let mut events: Vec<EventRecord> = Vec::new();
     for sentence in &doc.sentences {
         let text = masked_lowercase(doc, sentence.span);
-        let in_sentence: Vec<usize> = (0..doc.mentions.len()).filter(|&m| sentence.span.contains(doc.mentions[m].span)).collect();
+        let in_sentence = doc.mentions_within(sentence.span);
         let work = nearest_work(doc, &in_sentence).or_else(|| main_work.clone());
         let season = season_number(&text);
         let status = sentence_status(&text);
-        let has_date = doc.dates.iter().any(|d| sentence.span.start as usize <= d.start && d.end <= sentence.span.end as usize && d.timex_type != TimexType::Duration);
+        let has_date = doc.dates_within(sentence.span).any(|d| doc.dates[d].timex_type != TimexType::Duration);
         let plain = doc.slice(sentence.span).to_ascii_lowercase();
         for (event_type, (at, len)) in detect(&text, &plain, has_date) {
             let trigger = Span::new(sentence.span.start as usize + at, sentence.span.start as usize + at + len);
@@ -99,8 +99,9 @@ pub fn find_events(doc: &mut Doc) {
 /// (`May 31` is no hedge); byte offsets are those of the sentence.
 fn masked_lowercase(doc: &Doc, sentence: Span) -> String {
     let mut bytes = doc.slice(sentence).to_ascii_lowercase().into_bytes();
-    let dates = doc.dates.iter().map(|d| Span::new(d.start, d.end));
-    for span in doc.mentions.iter().map(|m| m.span).chain(dates).filter(|&span| sentence.contains(span)) {
+    let mentions = doc.mentions_within(sentence).into_iter().map(|m| doc.mentions[m].span);
+    let dates = doc.dates_within(sentence).map(|d| Span::new(doc.dates[d].start, doc.dates[d].end));
+    for span in mentions.chain(dates) {
         for b in &mut bytes[(span.start - sentence.start) as usize..(span.end - sentence.start) as usize] {
             // Only ASCII bytes: multi-byte chars stay whole and valid.
             if b.is_ascii() {
@@ -279,13 +280,9 @@ fn season_number(text: &str) -> Option<u32> {
 
 /// The DATE or TIME in the sentence nearest the trigger.
 fn anchoring_date(doc: &Doc, sentence: Span, trigger: Span) -> Option<usize> {
-    doc.dates
-        .iter()
-        .enumerate()
-        .filter(|(_, d)| matches!(d.timex_type, TimexType::Date | TimexType::Time))
-        .filter(|(_, d)| sentence.start as usize <= d.start && d.end <= sentence.end as usize)
-        .min_by_key(|(_, d)| (d.start as i64 - trigger.start as i64).unsigned_abs())
-        .map(|(i, _)| i)
+    doc.dates_within(sentence)
+        .filter(|&d| matches!(doc.dates[d].timex_type, TimexType::Date | TimexType::Time))
+        .min_by_key(|&d| (doc.dates[d].start as i64 - trigger.start as i64).unsigned_abs())
 }
 
 /// A LOC mention after `at`/`in` following the trigger.

@@ -114,7 +114,7 @@ pub fn find_roles(doc: &mut Doc) {
     let mut credited: Vec<(Span, usize)> = Vec::new();
     let mut introduced: Vec<usize> = Vec::new();
     for sentence in &doc.sentences {
-        let in_sentence: Vec<usize> = (0..doc.mentions.len()).filter(|&m| sentence.span.contains(doc.mentions[m].span)).collect();
+        let in_sentence = doc.mentions_within(sentence.span);
         let people: Vec<usize> = in_sentence.iter().copied().filter(|&m| person_of[m].is_some()).collect();
         let work = nearest_work(doc, &in_sentence).or_else(|| main_work.clone());
         let mut assigned: Vec<usize> = Vec::new();

@@ -83,9 +83,11 @@ impl EntityRecognizer for RuleRecognizer {
         let mut found: Vec<Guess> = Vec::new();
         for sentence in &doc.sentences {
             let tokens = &doc.tokens[sentence.tokens.clone()];
+            // Only this sentence's guesses can overlap its runs.
+            let this_sentence = found.len();
             found.extend(quoted_titles(doc, tokens).into_iter().map(|mention| Guess { mention, strength: Strength::Context }));
             for run in capitalised_runs(doc, tokens) {
-                if found.iter().any(|g| overlaps(g.mention.span, run.span)) {
+                if found[this_sentence..].iter().any(|g| overlaps(g.mention.span, run.span)) {
                     continue;
                 }
                 if let Some((label, strength)) = classify(doc, tokens, &run) {
@@ -104,8 +106,9 @@ impl EntityRecognizer for RuleRecognizer {
 /// A one-word name paired with a person in parentheses is a person too:
 /// `Lomon (Park Solomon)`, `Park Solomon (Lomon)`.
 fn names_beside_names(doc: &Doc, mentions: &[EntityMention]) -> Vec<EntityMention> {
-    let is_person = |span: Span| mentions.iter().any(|m| m.span == span && m.label == Label::PER);
-    let is_free = |span: Span| !mentions.iter().any(|m| overlaps(m.span, span));
+    let sorted = SortedMentions::new(mentions);
+    let is_person = |span: Span| sorted.has(span, Label::PER);
+    let is_free = |span: Span| !sorted.overlaps(span);
     let word = |i: usize| doc.slice(doc.tokens[i].span);
     let single_name = |i: usize| doc.tokens[i].kind == TokenKind::Word && is_name_word(word(i)) && is_capitalised(word(i)) && !NOT_NAMES.contains(&word(i));
     let mut found = Vec::new();
@@ -115,7 +118,7 @@ fn names_beside_names(doc: &Doc, mentions: &[EntityMention]) -> Vec<EntityMentio
         }
         let Some(close) = (i + 1..doc.tokens.len().min(i + 6)).find(|&j| word(j) == ")") else { continue };
         let inside = Span { start: doc.tokens[i + 1].span.start, end: doc.tokens[close - 1].span.end };
-        if close == i + 2 && single_name(i + 1) && is_free(inside) && mentions.iter().any(|m| m.span.end <= token.span.start && is_person(m.span) && doc.text[m.span.end as usize..token.span.start as usize].trim().is_empty()) {
+        if close == i + 2 && single_name(i + 1) && is_free(inside) && sorted.ending_in(blank_before(doc, token.span.start), token.span.start).any(|m| m.label == Label::PER) {
             found.push(EntityMention { span: inside, label: Label::PER });
         }
         if single_name(i - 1) && is_free(doc.tokens[i - 1].span) && is_person(inside) {
@@ -123,6 +126,11 @@ fn names_beside_names(doc: &Doc, mentions: &[EntityMention]) -> Vec<EntityMentio
         }
     }
     found
+}
+
+/// Where the whitespace just before `pos` begins.
+fn blank_before(doc: &Doc, pos: u32) -> u32 {
+    doc.text[..pos as usize].trim_end().len() as u32
 }
 
 /// How a label was decided: a lexicon or context cue outweighs name shape.
@@ -158,6 +166,42 @@ struct Run {
     first: usize,
     end: usize,
     span: Span,
+}
+
+/// Mentions sorted by span, searched by binary search so that a long
+/// document's checks stay linear-logarithmic.
+struct SortedMentions<'m> {
+    mentions: &'m [EntityMention],
+    /// `max_end[i]`: the furthest end among `mentions[..=i]`.
+    max_end: Vec<u32>,
+}
+
+impl<'m> SortedMentions<'m> {
+    fn new(mentions: &'m [EntityMention]) -> SortedMentions<'m> {
+        debug_assert!(mentions.windows(2).all(|w| w[0].span <= w[1].span));
+        let max_end = mentions.iter().scan(0, |end, m| {
+            *end = m.span.end.max(*end);
+            Some(*end)
+        });
+        SortedMentions { mentions, max_end: max_end.collect() }
+    }
+
+    fn overlaps(&self, span: Span) -> bool {
+        let before_end = self.mentions.partition_point(|m| m.span.start < span.end);
+        before_end > 0 && self.max_end[before_end - 1] > span.start
+    }
+
+    fn has(&self, span: Span, label: Label) -> bool {
+        let from = self.mentions.partition_point(|m| m.span < span);
+        self.mentions[from..].iter().take_while(|m| m.span == span).any(|m| m.label == label)
+    }
+
+    /// Mentions whose end lies in `lo..=hi`.
+    fn ending_in(&self, lo: u32, hi: u32) -> impl Iterator<Item = &'m EntityMention> + '_ {
+        let before = self.mentions.partition_point(|m| m.span.start < hi);
+        let reach = self.max_end[..before].partition_point(|&end| end < lo);
+        self.mentions[reach..before].iter().filter(move |m| (lo..=hi).contains(&m.span.end))
+    }
 }
 
 fn overlaps(a: Span, b: Span) -> bool {
@@ -339,18 +383,23 @@ fn propagate(doc: &Doc, found: Vec<EntityMention>) -> Vec<EntityMention> {
             }
         }
     }
-    let mut all = found;
+    // Runs never overlap one another, so a new mention can only clash with
+    // one found before.
+    let sorted = SortedMentions::new(&found);
+    let mut added = Vec::new();
     for sentence in &doc.sentences {
         let tokens = &doc.tokens[sentence.tokens.clone()];
         for run in capitalised_runs(doc, tokens) {
-            if all.iter().any(|m| overlaps(m.span, run.span)) {
+            if sorted.overlaps(run.span) {
                 continue;
             }
             if let Some(&label) = known.get(doc.slice(run.span)) {
-                all.push(EntityMention { span: run.span, label });
+                added.push(EntityMention { span: run.span, label });
             }
         }
     }
+    let mut all = found;
+    all.extend(added);
     all.sort_by_key(|m| m.span);
     all
 }
