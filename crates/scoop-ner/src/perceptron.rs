@@ -189,34 +189,41 @@ fn mean(models: &[Linear]) -> Linear {
     out
 }
 
+/// Called after each training pass with the pass number and the mean weights.
+pub(crate) type EpochReport<'a> = &'a mut dyn FnMut(usize, &Linear);
+
 /// Trains one averaged perceptron per seed, each for `epochs` passes in its
 /// own shuffled order, and returns the mean of their weights: the training
 /// order alone moves CoNLL dev F1 by ±0.3, and the mean keeps what the
-/// orders agree on. `after_epoch` sees the mean after each pass.
+/// orders agree on. `after_epoch`, if any, sees the mean after each pass;
+/// without it the mean is taken once, at the end.
 pub(crate) fn train(
     instances: &[&Instance],
     n_features: usize,
     epochs: usize,
     seeds: &[u64],
-    mut after_epoch: impl FnMut(usize, &Linear),
+    mut after_epoch: Option<EpochReport>,
 ) -> Linear {
     let mut runs: Vec<(Trainer, Rng, Vec<usize>)> =
         seeds.iter().map(|&seed| (Trainer::new(n_features), Rng::new(seed), (0..instances.len()).collect())).collect();
-    let mut last = None;
+    let mean_of = |runs: &[(Trainer, Rng, Vec<usize>)]| mean(&runs.par_iter().map(|(trainer, _, _)| trainer.average()).collect::<Vec<_>>());
     for epoch in 0..epochs {
-        let averages: Vec<Linear> = runs
-            .par_iter_mut()
-            .map(|(trainer, rng, order)| {
-                rng.shuffle(order);
-                trainer.pass(instances, order);
-                trainer.average()
-            })
-            .collect();
-        let avg = mean(&averages);
-        after_epoch(epoch + 1, &avg);
-        last = Some(avg);
+        runs.par_iter_mut().for_each(|(trainer, rng, order)| {
+            rng.shuffle(order);
+            trainer.pass(instances, order);
+        });
+        if let Some(report) = after_epoch.as_mut() {
+            let avg = mean_of(&runs);
+            report(epoch + 1, &avg);
+            if epoch + 1 == epochs {
+                return avg;
+            }
+        }
     }
-    last.unwrap_or_else(|| Trainer::new(n_features).average())
+    if runs.is_empty() {
+        return Trainer::new(n_features).average();
+    }
+    mean_of(&runs)
 }
 
 #[cfg(test)]
@@ -228,7 +235,7 @@ mod tests {
         // Feature 0 marks a person token, feature 1 any other.
         let t = |s: &str| Tag::parse(s).unwrap();
         let inst = Instance { feats: vec![0, 0, 1], offsets: vec![0, 1, 2, 3], gold: vec![t("B-PER"), t("I-PER"), t("O")] };
-        let model = train(&[&inst], 2, 5, &[7, 8], |_, _| {});
+        let model = train(&[&inst], 2, 5, &[7, 8], None);
         assert_eq!(viterbi(&emissions(&inst, &model.weights), &model.trans), inst.gold);
     }
 

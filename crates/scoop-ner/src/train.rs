@@ -9,7 +9,7 @@ use crate::features::{context_features, local_features, Resources, SentenceFeatu
 use crate::gazetteer::Gazetteer;
 use crate::hash::KeyMap;
 use crate::model::{Model, Stage};
-use crate::perceptron::{self, Instance, Linear};
+use crate::perceptron::{self, EpochReport, Instance, Linear};
 use crate::tags::Tag;
 use rayon::prelude::*;
 use std::time::Instant;
@@ -161,7 +161,7 @@ pub fn train(train: &[Document], dev: Option<&[Document]>, options: &TrainOption
     let jackknife: Vec<(usize, Vec<Vec<Tag>>)> = (0..folds)
         .into_par_iter()
         .flat_map_iter(|k| {
-            let linear = perceptron::train(&select(&inst1, options, |d| fold_of(d) != k), dict1.keys.len(), options.epochs, &options.seeds(k as u64), |_, _| {});
+            let linear = perceptron::train(&select(&inst1, options, |d| fold_of(d) != k), dict1.keys.len(), options.epochs, &options.seeds(k as u64), None);
             let stage = Stage::new(&dict1.keys, &linear);
             let tagged: Vec<(usize, Vec<Vec<Tag>>)> =
                 (0..train.len()).filter(|&d| fold_of(d) == k).map(|d| (d, local[d].iter().map(|f| stage.tag(f)).collect())).collect();
@@ -178,12 +178,12 @@ pub fn train(train: &[Document], dev: Option<&[Document]>, options: &TrainOption
     let tag_dev = |stage: &Stage, feats: &[Vec<SentenceFeatures>]| -> Vec<Vec<Vec<Tag>>> {
         feats.par_iter().map(|doc| doc.iter().map(|f| stage.tag(f)).collect()).collect()
     };
-    let linear1 = perceptron::train(&select(&inst1, options, |_| true), dict1.keys.len(), options.epochs, &options.seeds(0), |epoch, linear| {
-        if !dev_docs.is_empty() {
-            let tagged = tag_dev(&Stage::new(&dict1.keys, linear), &dev_local);
-            report(&format!("stage 1 epoch {epoch}: dev {} ({:.0?})", f1_line(&score(dev_docs, &tagged)), clock.elapsed()));
-        }
-    });
+    let mut dev_report1 = |epoch: usize, linear: &Linear| {
+        let tagged = tag_dev(&Stage::new(&dict1.keys, linear), &dev_local);
+        report(&format!("stage 1 epoch {epoch}: dev {} ({:.0?})", f1_line(&score(dev_docs, &tagged)), clock.elapsed()));
+    };
+    let dev_report1: Option<EpochReport> = (!dev_docs.is_empty()).then_some(&mut dev_report1);
+    let linear1 = perceptron::train(&select(&inst1, options, |_| true), dict1.keys.len(), options.epochs, &options.seeds(0), dev_report1);
     let stage1 = Stage::new(&dict1.keys, &linear1);
     drop(inst1);
 
@@ -198,12 +198,12 @@ pub fn train(train: &[Document], dev: Option<&[Document]>, options: &TrainOption
     let inst2 = doc_instances(&mut dict2, &context, train);
     drop(context);
     report(&format!("stage 2: {} features ({:.0?})", dict2.keys.len(), clock.elapsed()));
-    let linear2: Linear = perceptron::train(&select(&inst2, options, |_| true), dict2.keys.len(), options.context_epochs, &options.seeds(0).into_iter().map(|s| s.rotate_left(7)).collect::<Vec<_>>(), |epoch, linear| {
-        if !dev_docs.is_empty() {
-            let tagged = tag_dev(&Stage::new(&dict2.keys, linear), &dev_context);
-            report(&format!("stage 2 epoch {epoch}: dev {} ({:.0?})", f1_line(&score(dev_docs, &tagged)), clock.elapsed()));
-        }
-    });
+    let mut dev_report2 = |epoch: usize, linear: &Linear| {
+        let tagged = tag_dev(&Stage::new(&dict2.keys, linear), &dev_context);
+        report(&format!("stage 2 epoch {epoch}: dev {} ({:.0?})", f1_line(&score(dev_docs, &tagged)), clock.elapsed()));
+    };
+    let dev_report2: Option<EpochReport> = (!dev_docs.is_empty()).then_some(&mut dev_report2);
+    let linear2: Linear = perceptron::train(&select(&inst2, options, |_| true), dict2.keys.len(), options.context_epochs, &options.seeds(0).into_iter().map(|s| s.rotate_left(7)).collect::<Vec<_>>(), dev_report2);
     let model = Model { stage1, stage2: Stage::new(&dict2.keys, &linear2), gazetteer: full_gazetteer, clusters };
     report(&format!("trained in {:.1?}", clock.elapsed()));
     model
