@@ -12,7 +12,7 @@
 //!   name is a person, and a name the engine labelled several ways takes its
 //!   most frequent label.
 
-use super::rules::{is_capitalised, is_month_or_day, LOCS, LOC_SUFFIXES, MISCS, NOT_NAMES, ORGS, ORG_SUFFIXES};
+use super::rules::{is_capitalised, is_given_name, is_korean_place, is_month_or_day, is_syllable, LOCS, LOC_SUFFIXES, MISCS, NOT_NAMES, ORGS, ORG_SUFFIXES};
 use crate::document::{Doc, EntityMention, Span};
 use crate::persons::is_korean_surname;
 use crate::tokenize::TokenKind;
@@ -479,7 +479,7 @@ impl<'a> Layer<'a> {
         let doc = self.doc;
         for m in &mut self.mentions {
             let text = doc.slice(m.span);
-            let korean_place = !text.contains(' ') && ["-si", "-do", "-gun", "-gu"].iter().any(|s| text.ends_with(s) && text.len() > s.len() + 2);
+            let korean_place = !text.contains(' ') && is_korean_place(text);
             if !korean_place && is_given_name(text) {
                 m.label = Label::PER;
             } else if ORGS.contains(&text) {
@@ -497,28 +497,6 @@ impl<'a> Layer<'a> {
             }
         }
     }
-}
-
-/// `Cheong-san`, `Ji-hu`: two romanised syllables joined by a hyphen, the
-/// first capitalised and the second not.
-fn is_given_name(word: &str) -> bool {
-    word.split_once('-').is_some_and(|(a, b)| {
-        a.starts_with(|c: char| c.is_ascii_uppercase()) && b.starts_with(|c: char| c.is_ascii_lowercase()) && is_syllable(a) && is_syllable(b)
-    })
-}
-
-/// One romanised Korean syllable (`Na`, `Yeon`, `Hwan`), capitalised or not.
-fn is_syllable(word: &str) -> bool {
-    const INITIALS: &[&str] = &["", "g", "k", "kk", "n", "d", "t", "tt", "r", "l", "m", "b", "p", "pp", "s", "ss", "sh", "j", "jj", "ch", "h", "y", "w"];
-    const VOWELS: &[&str] = &["a", "ae", "e", "eo", "eu", "i", "o", "oe", "oo", "ou", "u", "ui", "ya", "yae", "ye", "yeo", "yo", "yu", "wa", "wae", "we", "wi", "wo", "ee", "ea"];
-    const FINALS: &[&str] = &["", "k", "n", "ng", "l", "m", "p", "t", "r", "b", "g", "h"];
-    let lower = word.to_ascii_lowercase();
-    if lower.len() > 6 || !lower.chars().all(|c| c.is_ascii_lowercase()) {
-        return false;
-    }
-    INITIALS.iter().any(|i| {
-        lower.strip_prefix(i).is_some_and(|rest| VOWELS.iter().any(|v| rest.strip_prefix(v).is_some_and(|fin| FINALS.contains(&fin))))
-    })
 }
 
 #[cfg(test)]

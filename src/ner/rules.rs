@@ -35,7 +35,7 @@ pub(super) const LOCS: &[&str] = &[
 pub(super) const LOC_SUFFIXES: &[&str] = &[
     "Building", "Province", "City", "Island", "Station", "Hall", "Center", "Centre", "Street", "Road",
     "Beach", "Mountain", "Bridge", "Stadium", "Arena", "Palace", "Square", "Tower", "Village", "High",
-    "School", "-do", "-si", "-gu",
+    "School",
 ];
 pub(super) const MISCS: &[&str] = &[
     "Korean", "South Korean", "American", "British", "English", "Japanese", "Chinese", "Asian", "Western",
@@ -324,7 +324,7 @@ fn classify_by_context(doc: &Doc, tokens: &[Token], run: &Run) -> Option<Label> 
     if words.len() >= 2 && ORG_SUFFIXES.contains(&last) {
         return Some(Label::ORG);
     }
-    if words.len() >= 2 && LOC_SUFFIXES.iter().any(|s| last == *s || (s.starts_with('-') && last.ends_with(s))) {
+    if words.len() >= 2 && (LOC_SUFFIXES.contains(&last) || is_korean_place(last)) {
         return Some(Label::LOC);
     }
     if after.as_deref() == Some("season") || (before_is_cue && !looks_like_name) || (after_is_cue && words.len() >= 2 && !looks_like_name) {
@@ -339,7 +339,7 @@ fn classify_by_shape(doc: &Doc, tokens: &[Token], run: &Run) -> Option<Label> {
     if is_korean_surname(words[0]) && words.len() >= 2 && looks_like_name {
         return Some(Label::PER);
     }
-    if words.len() == 1 && is_romanised_given_name(words[0]) {
+    if words.len() == 1 && is_given_name(words[0]) {
         return Some(Label::PER);
     }
     if words.len() >= 2 && looks_like_name {
@@ -351,14 +351,32 @@ fn classify_by_shape(doc: &Doc, tokens: &[Token], run: &Run) -> Option<Label> {
     None
 }
 
-/// `Ji-hu`, `Nam-ra`: a capitalised syllable, a hyphen, a lowercase syllable.
-fn is_romanised_given_name(word: &str) -> bool {
-    match word.split_once('-') {
-        Some((a, b)) => {
-            a.len() <= 5 && b.len() <= 5 && a.chars().next().is_some_and(char::is_uppercase) && b.chars().all(|c| c.is_ascii_lowercase()) && !b.is_empty()
-        }
-        None => false,
+/// `Cheong-san`, `Ji-hu`: two romanised syllables joined by a hyphen, the
+/// first capitalised and the second not.
+pub(super) fn is_given_name(word: &str) -> bool {
+    word.split_once('-').is_some_and(|(a, b)| {
+        a.starts_with(|c: char| c.is_ascii_uppercase()) && b.starts_with(|c: char| c.is_ascii_lowercase()) && is_syllable(a) && is_syllable(b)
+    })
+}
+
+/// One romanised Korean syllable (`Na`, `Yeon`, `Hwan`), capitalised or not.
+pub(super) fn is_syllable(word: &str) -> bool {
+    const INITIALS: &[&str] = &["", "g", "k", "kk", "n", "d", "t", "tt", "r", "l", "m", "b", "p", "pp", "s", "ss", "sh", "j", "jj", "ch", "h", "y", "w"];
+    const VOWELS: &[&str] = &["a", "ae", "e", "eo", "eu", "i", "o", "oe", "oo", "ou", "u", "ui", "ya", "yae", "ye", "yeo", "yo", "yu", "wa", "wae", "we", "wi", "wo", "ee", "ea"];
+    const FINALS: &[&str] = &["", "k", "n", "ng", "l", "m", "p", "t", "r", "b", "g", "h"];
+    let lower = word.to_ascii_lowercase();
+    if lower.len() > 6 || !lower.chars().all(|c| c.is_ascii_lowercase()) {
+        return false;
     }
+    INITIALS.iter().any(|i| {
+        lower.strip_prefix(i).is_some_and(|rest| VOWELS.iter().any(|v| rest.strip_prefix(v).is_some_and(|fin| FINALS.contains(&fin))))
+    })
+}
+
+/// A Korean place by its administrative suffix: `Goyang-si`, `Gyeonggi-do`,
+/// `Gapyeong-gun`, `Gangnam-gu`.
+pub(super) fn is_korean_place(word: &str) -> bool {
+    ["-si", "-do", "-gun", "-gu"].iter().any(|s| word.ends_with(s) && word.len() > s.len() + 2)
 }
 
 fn is_name_word(word: &str) -> bool {
