@@ -137,6 +137,11 @@ fn scan_token(text: &str, bytes: &[u8], start: usize, limit: usize) -> (usize, T
             break;
         }
         let sep = bytes[end];
+        // Only ASCII separators join (`Iran—Iraq`, `5–3` split at the dash);
+        // this also keeps `end + 1` on a char boundary.
+        if !sep.is_ascii() {
+            break;
+        }
         let next = if end + 1 < limit { char_at(text, end + 1) } else { ' ' };
         let prev = prev_char(text, end);
         let joins = match sep {
@@ -304,6 +309,11 @@ mod tests {
     fn abbreviations_keep_their_period() {
         assert_eq!(words("On Jan. 3 Dr. Kim met U.S. fans."), ["On", "Jan.", "3", "Dr.", "Kim", "met", "U.S.", "fans", "."]);
         assert_eq!(words("It aired Nov. 8 at 9 p.m."), ["It", "aired", "Nov.", "8", "at", "9", "p.m."]);
+    }
+
+    #[test]
+    fn a_word_followed_by_a_multibyte_separator_ends_there() {
+        assert_eq!(words("the Iran—Iraq war, won 5–3, Lee한 and 😀fans"), ["the", "Iran", "—", "Iraq", "war", ",", "won", "5", "–", "3", ",", "Lee한", "and", "😀", "fans"]);
     }
 
     #[test]

@@ -332,17 +332,17 @@ fn join_week_of(text: &str, lo: usize, records: &mut [Resolved]) {
         let Some(from) = before.len().checked_sub(LEAD.len()).map(|k| lo + k) else {
             continue;
         };
+        // `get` is None off a char boundary (`—week of` is no lead).
+        let lead = text.get(from..from + LEAD.len());
+        if !lead.is_some_and(|w| w.eq_ignore_ascii_case(LEAD)) {
+            continue;
+        }
         let starts_word = !text[lo..from]
             .chars()
             .next_back()
             .is_some_and(char::is_alphanumeric);
         let taken = i > 0 && records[i - 1].end > from;
-        if text
-            .get(from..from + LEAD.len())
-            .is_some_and(|w| w.eq_ignore_ascii_case(LEAD))
-            && starts_word
-            && !taken
-        {
+        if starts_word && !taken {
             records[i].start = from;
             records[i].value = day.format("%G-W%V").to_string();
         }

@@ -1216,3 +1216,11 @@ fn prior_year_and_prior_reporting_periods() {
         ])
     );
 }
+
+#[test]
+fn timeml_week_of_lead_off_a_char_boundary_is_no_lead() {
+    let t = "x😀😀😀 March 6 came, as did the week of March 13.";
+    let got = tml(t, "2000-03-20");
+    assert_eq!(got[0].0, "March 6");
+    assert_eq!(got[1].0, "the week of March 13");
+}
