@@ -216,8 +216,6 @@ pub(crate) fn is_month_word(s: &str) -> bool {
     }
 }
 
-/// `January, February, and March`: a bare month next to another month,
-/// separated only by commas, `and`, `or`, `to`, slashes or dashes.
 /// `May and June 2011`: the year written after the next month of a pair.
 fn year_of_next_month(cx: &Cx, end: usize) -> Option<i32> {
     let after = |t: &str| t.as_ptr() as usize - cx.text.as_ptr() as usize + t.len();
@@ -234,6 +232,8 @@ fn year_of_next_month(cx: &Cx, end: usize) -> Option<i32> {
     (year.len() == 4 && (1800..2100).contains(&y)).then_some(y)
 }
 
+/// `January, February, and March`: a bare month next to another month,
+/// separated only by commas, `and`, `or`, `to`, slashes or dashes.
 fn in_month_list(cx: &Cx, start: usize, end: usize) -> bool {
     let is_sep = |t: &str| matches!(t, "," | "/" | "and" | "or" | "to" | "through" | "-" | "–");
     let offset = |t: &str| t.as_ptr() as usize - cx.text.as_ptr() as usize;
