@@ -10,6 +10,7 @@
 //! to teach more.
 
 use crate::document::{Doc, Span};
+use crate::offsets::slice_within;
 use crate::records::EventRecord;
 use crate::roles::{main_work, mention_persons, nearest_work};
 use scoop_gold::{EventType, Label, PersonKind, Status};
@@ -169,18 +170,6 @@ fn release_trigger(text: &str, has_date: bool) -> Option<(usize, usize)> {
         about_the_work && (!before.ends_with("acting ") && !before.ends_with("were ") || has_date)
     });
     verb.or_else(|| if has_date { RELEASE_NOUNS.first(text) } else { None })
-}
-
-/// `text[start..end]` widened to char boundaries and clipped to the text.
-fn slice_within(text: &str, mut start: usize, end: usize) -> &str {
-    let mut end = end.min(text.len());
-    while !text.is_char_boundary(start) {
-        start -= 1;
-    }
-    while !text.is_char_boundary(end) {
-        end += 1;
-    }
-    &text[start..end]
 }
 
 /// A cue list, matched in one pass per text by an automaton built on first

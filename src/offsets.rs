@@ -3,6 +3,18 @@
 //! News text is mostly ASCII, so instead of a table entry per byte the map
 //! records only the non-ASCII characters; a conversion is a binary search.
 
+/// `text[start..end]` widened to char boundaries and clipped to the text.
+pub fn slice_within(text: &str, mut start: usize, end: usize) -> &str {
+    let mut end = end.min(text.len());
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    &text[start..end]
+}
+
 /// Byte ↔ code-point offset map for one string.
 #[derive(Debug, Clone, Default)]
 pub struct OffsetMap {

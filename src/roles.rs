@@ -18,6 +18,7 @@
 //! The phrase lists below are the whole grammar: extend them to teach more.
 
 use crate::document::{Doc, EntityMention, Span};
+use crate::offsets::slice_within;
 use crate::records::{PersonCluster, RoleRecord};
 use scoop_gold::{Label, PersonKind, RoleKind};
 
@@ -342,6 +343,14 @@ impl Evidence {
                 evidence.character[p] += 2;
             }
         }
+        // Found once per document, not per name: where the parentheses are
+        // and each sentence's cast-list convention.
+        let parens: Vec<usize> = doc.text.bytes().enumerate().filter(|&(_, b)| b == b'(' || b == b')').map(|(i, _)| i).collect();
+        let conventions: Vec<i32> = doc.sentences.iter().map(|s| sentence_convention(doc.slice(s.span))).collect();
+        let convention_at = |byte: u32| {
+            let i = doc.sentences.partition_point(|s| s.span.end <= byte);
+            doc.sentences.get(i).filter(|s| s.span.start <= byte).map_or(0, |_| conventions[i])
+        };
         for (m, mention) in doc.mentions.iter().enumerate() {
             let Some(p) = person_of[m] else { continue };
             let before = word_before(doc, mention.span);
@@ -351,7 +360,7 @@ impl Evidence {
             if CHARACTER_CUES_BEFORE.contains(&before.as_str()) || CHARACTER_TITLES.contains(&before.as_str()) {
                 evidence.character[p] += 1;
             }
-            if in_plain_name_list(doc, m, person_of) && doc.sentence_at(mention.span.start).is_some_and(|s| sentence_convention(doc.slice(s.span)) > 0) {
+            if in_plain_name_list(doc, m, person_of, &parens) && convention_at(mention.span.start) > 0 {
                 evidence.actor[p] += 1;
             }
         }
@@ -366,10 +375,12 @@ impl Evidence {
 
 /// A name in a comma list of names outside parentheses (`… include A, B, C`):
 /// cast lists name performers.
-fn in_plain_name_list(doc: &Doc, m: usize, person_of: &[Option<usize>]) -> bool {
+/// `parens`: the byte offsets of the document's `(` and `)`, in order.
+fn in_plain_name_list(doc: &Doc, m: usize, person_of: &[Option<usize>], parens: &[usize]) -> bool {
     let is_listed_neighbour = |other: usize, between: &str| person_of[other].is_some() && matches!(between.trim(), "," | "and" | ", and");
     let span = doc.mentions[m].span;
-    let inside_parens = doc.text[..span.start as usize].rfind(['(', ')']).is_some_and(|i| doc.text.as_bytes()[i] == b'(');
+    let last_paren = parens.partition_point(|&i| i < span.start as usize).checked_sub(1).map(|k| parens[k]);
+    let inside_parens = last_paren.is_some_and(|i| doc.text.as_bytes()[i] == b'(');
     if inside_parens || doc.text[span.end as usize..].trim_start().starts_with('(') {
         return false;
     }
@@ -422,10 +433,13 @@ pub fn nearest_work(doc: &Doc, in_sentence: &[usize]) -> Option<String> {
 }
 
 fn crew_cue(doc: &Doc, sentence: Span, name: Span) -> Option<RoleKind> {
-    let before = doc.text[sentence.start as usize..name.start as usize].to_lowercase();
-    let before = before.trim_end().trim_end_matches([',', ':']).trim_end();
-    let after = doc.text[name.end as usize..sentence.end as usize].to_lowercase();
-    let after = after.trim_start().trim_start_matches(',').trim_start();
+    // Cues sit next to the name: only a few dozen bytes on either side are
+    // read, so a very long sentence does not cost its length per name.
+    const REACH: usize = 96;
+    let before = doc.text[sentence.start as usize..name.start as usize].trim_end().trim_end_matches([',', ':']).trim_end();
+    let before = slice_within(before, before.len().saturating_sub(REACH), before.len()).to_lowercase();
+    let after = doc.text[name.end as usize..sentence.end as usize].trim_start().trim_start_matches(',').trim_start();
+    let after = slice_within(after, 0, REACH).to_lowercase();
     // `returns as director`: allow one verb between the name and the cue.
     let after_verb = after.split_once(' ').map_or("", |(_, rest)| rest);
     let found_before = CREW_CUES.iter().find(|(cue, _)| before.ends_with(cue));
