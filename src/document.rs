@@ -139,8 +139,13 @@ impl Doc {
 
     /// The sentence containing a byte offset.
     pub fn sentence_at(&self, byte: u32) -> Option<&Sentence> {
+        self.sentence_index_at(byte).map(|i| &self.sentences[i])
+    }
+
+    /// The index of the sentence containing a byte offset.
+    pub fn sentence_index_at(&self, byte: u32) -> Option<usize> {
         let i = self.sentences.partition_point(|s| s.span.end <= byte);
-        self.sentences.get(i).filter(|s| s.span.start <= byte)
+        self.sentences.get(i).filter(|s| s.span.start <= byte).map(|_| i)
     }
 }
 

@@ -67,8 +67,8 @@ pub fn find_events(doc: &mut Doc) {
     let main_work = main_work(doc);
     let mut events: Vec<EventRecord> = Vec::new();
     for sentence in &doc.sentences {
-        let text = masked_lowercase(doc, sentence.span);
         let in_sentence = doc.mentions_within(sentence.span);
+        let text = masked_lowercase(doc, sentence.span, &in_sentence);
         let work = nearest_work(doc, &in_sentence).or_else(|| main_work.clone());
         let season = season_number(&text);
         let status = sentence_status(&text);
@@ -98,9 +98,9 @@ pub fn find_events(doc: &mut Doc) {
 
 /// The sentence in ASCII lowercase with every mention and date blanked out
 /// (`May 31` is no hedge); byte offsets are those of the sentence.
-fn masked_lowercase(doc: &Doc, sentence: Span) -> String {
+fn masked_lowercase(doc: &Doc, sentence: Span, in_sentence: &[usize]) -> String {
     let mut bytes = doc.slice(sentence).to_ascii_lowercase().into_bytes();
-    let mentions = doc.mentions_within(sentence).into_iter().map(|m| doc.mentions[m].span);
+    let mentions = in_sentence.iter().map(|&m| doc.mentions[m].span);
     let dates = doc.dates_within(sentence).map(|d| Span::new(doc.dates[d].start, doc.dates[d].end));
     for span in mentions.chain(dates) {
         for b in &mut bytes[(span.start - sentence.start) as usize..(span.end - sentence.start) as usize] {

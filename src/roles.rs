@@ -114,7 +114,7 @@ pub fn find_roles(doc: &mut Doc) {
     let mut characters: Vec<usize> = Vec::new();
     let mut credited: Vec<(Span, usize)> = Vec::new();
     let mut introduced: Vec<usize> = Vec::new();
-    for sentence in &doc.sentences {
+    for (s, sentence) in doc.sentences.iter().enumerate() {
         let in_sentence = doc.mentions_within(sentence.span);
         let people: Vec<usize> = in_sentence.iter().copied().filter(|&m| person_of[m].is_some()).collect();
         let work = nearest_work(doc, &in_sentence).or_else(|| main_work.clone());
@@ -140,8 +140,7 @@ pub fn find_roles(doc: &mut Doc) {
                 if !inner.is_empty() {
                     assigned.push(outer);
                     assigned.extend(&inner);
-                    let convention = sentence_convention(doc.slice(sentence.span));
-                    pairs.push(Pair { outer, inner, work: work.clone(), evidence: sentence.span, convention });
+                    pairs.push(Pair { outer, inner, work: work.clone(), evidence: sentence.span, convention: evidence.conventions[s] });
                 }
                 i += 1 + group.len();
                 continue;
@@ -333,24 +332,21 @@ fn linked_pair(doc: &Doc, a: EntityMention, b: EntityMention, pa: usize, pb: usi
 struct Evidence {
     actor: Vec<i32>,
     character: Vec<i32>,
+    /// Each sentence's cast-list convention (`sentence_convention`).
+    conventions: Vec<i32>,
 }
 
 impl Evidence {
     fn gather(doc: &Doc, person_of: &[Option<usize>]) -> Evidence {
-        let mut evidence = Evidence { actor: vec![0; doc.persons.len()], character: vec![0; doc.persons.len()] };
+        let conventions = doc.sentences.iter().map(|s| sentence_convention(doc.slice(s.span))).collect();
+        let mut evidence = Evidence { actor: vec![0; doc.persons.len()], character: vec![0; doc.persons.len()], conventions };
         for (p, person) in doc.persons.iter().enumerate() {
             if person.kind == PersonKind::Character {
                 evidence.character[p] += 2;
             }
         }
-        // Found once per document, not per name: where the parentheses are
-        // and each sentence's cast-list convention.
+        // Found once per document, not per name, as the conventions above.
         let parens: Vec<usize> = doc.text.bytes().enumerate().filter(|&(_, b)| b == b'(' || b == b')').map(|(i, _)| i).collect();
-        let conventions: Vec<i32> = doc.sentences.iter().map(|s| sentence_convention(doc.slice(s.span))).collect();
-        let convention_at = |byte: u32| {
-            let i = doc.sentences.partition_point(|s| s.span.end <= byte);
-            doc.sentences.get(i).filter(|s| s.span.start <= byte).map_or(0, |_| conventions[i])
-        };
         for (m, mention) in doc.mentions.iter().enumerate() {
             let Some(p) = person_of[m] else { continue };
             let before = word_before(doc, mention.span);
@@ -360,7 +356,7 @@ impl Evidence {
             if CHARACTER_CUES_BEFORE.contains(&before.as_str()) || CHARACTER_TITLES.contains(&before.as_str()) {
                 evidence.character[p] += 1;
             }
-            if in_plain_name_list(doc, m, person_of, &parens) && convention_at(mention.span.start) > 0 {
+            if in_plain_name_list(doc, m, person_of, &parens) && doc.sentence_index_at(mention.span.start).is_some_and(|s| evidence.conventions[s] > 0) {
                 evidence.actor[p] += 1;
             }
         }

@@ -209,6 +209,11 @@ impl<'t> Cx<'t> {
     pub fn next(&self, pos: usize) -> &'t str {
         next_token(self.text, pos, self.hi)
     }
+    /// Byte offset in the text of `token`, a slice of it (as returned by
+    /// `next`, `prev_token`...).
+    pub fn offset_of(&self, token: &str) -> usize {
+        token.as_ptr() as usize - self.text.as_ptr() as usize
+    }
     pub fn char_before(&self, pos: usize) -> Option<char> {
         self.text[self.lo..pos].chars().next_back()
     }

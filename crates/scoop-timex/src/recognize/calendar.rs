@@ -218,7 +218,7 @@ pub(crate) fn is_month_word(s: &str) -> bool {
 
 /// `May and June 2011`: the year written after the next month of a pair.
 fn year_of_next_month(cx: &Cx, end: usize) -> Option<i32> {
-    let after = |t: &str| t.as_ptr() as usize - cx.text.as_ptr() as usize + t.len();
+    let after = |t: &str| cx.offset_of(t) + t.len();
     let sep = cx.next(end);
     if !matches!(sep, "and" | "or" | "to" | "through" | "-" | "–") {
         return None;
@@ -236,13 +236,12 @@ fn year_of_next_month(cx: &Cx, end: usize) -> Option<i32> {
 /// separated only by commas, `and`, `or`, `to`, slashes or dashes.
 fn in_month_list(cx: &Cx, start: usize, end: usize) -> bool {
     let is_sep = |t: &str| matches!(t, "," | "/" | "and" | "or" | "to" | "through" | "-" | "–");
-    let offset = |t: &str| t.as_ptr() as usize - cx.text.as_ptr() as usize;
     let (mut pos, mut seps) = (start, 0);
     for _ in 0..3 {
         let t = prev_token(cx.text, cx.lo, pos);
         if is_sep(t) {
             seps += 1;
-            pos = offset(t);
+            pos = cx.offset_of(t);
         } else {
             if seps > 0 && is_month_word(t) {
                 return true;
@@ -255,7 +254,7 @@ fn in_month_list(cx: &Cx, start: usize, end: usize) -> bool {
         let t = cx.next(pos);
         if is_sep(t) {
             seps += 1;
-            pos = offset(t) + t.len();
+            pos = cx.offset_of(t) + t.len();
         } else {
             return seps > 0 && is_month_word(t);
         }
@@ -512,7 +511,7 @@ pub(crate) fn period(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
 fn with_timeml_article(cx: &Cx, start: usize) -> usize {
     let prev = crate::context::prev_token(cx.text, cx.lo, start);
     if cx.timeml && prev.eq_ignore_ascii_case("the") {
-        prev.as_ptr() as usize - cx.text.as_ptr() as usize
+        cx.offset_of(prev)
     } else {
         start
     }

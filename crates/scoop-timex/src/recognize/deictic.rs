@@ -177,8 +177,7 @@ pub(crate) fn refs(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
                 return;
             }
             if prev == "then" {
-                start = prev_token(cx.text, cx.lo, m.start()).as_ptr() as usize
-                    - cx.text.as_ptr() as usize;
+                start = cx.offset_of(prev_token(cx.text, cx.lo, m.start()));
                 "PAST_REF"
             } else {
                 "PRESENT_REF"
@@ -245,7 +244,7 @@ pub(crate) fn weekday(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
         _ => None,
     };
     if let (Some(code), None) = (part_code, caps.name("wrel")) {
-        let end = next.as_ptr() as usize - cx.text.as_ptr() as usize + next.len();
+        let end = cx.offset_of(next) + next.len();
         let expr = Expr::Set(format!("XXXX-WXX-{n}T{code}"));
         push(out, m.start(), end, expr, None);
         return;
@@ -347,7 +346,7 @@ fn reads_as_day(cx: &Cx, start: usize, end: usize) -> bool {
     // `in Kenya and Tanzania Friday, killing...`).
     let raw_prev = prev_token(cx.text, cx.lo, start);
     let name_after = || {
-        let after_next = next.as_ptr() as usize - cx.text.as_ptr() as usize + next.len();
+        let after_next = cx.offset_of(next) + next.len();
         cx.next(after_next).starts_with(char::is_uppercase)
     };
     let surname = raw_prev.starts_with(char::is_uppercase)
