@@ -90,7 +90,11 @@ fn stages(c: &mut Criterion) {
         )
     });
     group.bench_function("analyse", |b| {
-        b.iter_batched(|| raws.clone(), |raws| raws.into_iter().map(|r| pipeline.analyze(r).mentions.len()).sum::<usize>(), BatchSize::LargeInput)
+        b.iter_batched(
+            || raws.clone(),
+            |raws| raws.into_iter().map(|r| pipeline.analyze(r).mentions.len()).sum::<usize>(),
+            BatchSize::LargeInput,
+        )
     });
     group.finish();
 }

@@ -127,12 +127,22 @@ fn analyse(pipeline: &Pipeline, item: InputItem, times: Option<&StageTimes>) -> 
     let (id, source) = (raw.id.clone(), raw.source.clone());
     match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pipeline.analyze_timed(raw, times))) {
         Ok(doc) => Ok((doc, source)),
-        Err(panic) => Err(InputFailure { id, source, error: format!("internal error while analysing: {} (please report this document)", panic_message(&panic)) }),
+        Err(panic) => Err(InputFailure {
+            id,
+            source,
+            error: format!("internal error while analysing: {} (please report this document)", panic_message(&panic)),
+        }),
     }
 }
 
 /// Writes one analysed batch in input order.
-fn write_batch(writers: &mut Writers, batch: Vec<Analysed>, summary: &mut Summary, progress: &ProgressBar, times: Option<&StageTimes>) -> Result<()> {
+fn write_batch(
+    writers: &mut Writers,
+    batch: Vec<Analysed>,
+    summary: &mut Summary,
+    progress: &ProgressBar,
+    times: Option<&StageTimes>,
+) -> Result<()> {
     let clock = Instant::now();
     for result in batch {
         match result {
@@ -173,7 +183,11 @@ impl NameClaims {
         if self.seen.insert(fingerprint(&crate::output::json_file_name(&raw.id))) {
             Ok(raw)
         } else {
-            Err(InputFailure { error: format!("duplicate document name {:?}: its output would overwrite another document's", raw.id), id: raw.id, source: raw.source })
+            Err(InputFailure {
+                error: format!("duplicate document name {:?}: its output would overwrite another document's", raw.id),
+                id: raw.id,
+                source: raw.source,
+            })
         }
     }
 }

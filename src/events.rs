@@ -13,52 +13,206 @@ use crate::document::{Doc, Span};
 use crate::offsets::slice_within;
 use crate::records::EventRecord;
 use crate::roles::{main_work, mention_persons, nearest_work};
-use scoop_gold::{EventType, Label, PersonKind, Status};
 use aho_corasick::AhoCorasick;
+use scoop_gold::{EventType, Label, PersonKind, Status};
 use scoop_timex::TimexType;
 use std::sync::OnceLock;
 
 /// Renewal: a renewal word, or an announcement of a new season.
 static RENEWAL_WORDS: Cues = Cues::new(&["renewed", "renewal", "renews", "renew", "greenlit", "green-lit", "officially happening"]);
-static ANNOUNCE_WORDS: Cues = Cues::new(&["confirmed", "confirms", "confirm", "announced", "announces", "ordered", "orders", "plans for", "in the works"]);
-static NEW_SEASON_WORDS: Cues = Cues::new(&["second season", "third season", "fourth season", "new season", "another season", "second round", "sequel", "production of"]);
+static ANNOUNCE_WORDS: Cues =
+    Cues::new(&["confirmed", "confirms", "confirm", "announced", "announces", "ordered", "orders", "plans for", "in the works"]);
+static NEW_SEASON_WORDS: Cues = Cues::new(&[
+    "second season",
+    "third season",
+    "fourth season",
+    "new season",
+    "another season",
+    "second round",
+    "sequel",
+    "production of",
+]);
 static SCRIPT_READING_WORDS: Cues = Cues::new(&["script reading", "script-reading", "table read"]);
 /// Filming: a filming noun; with a start or end verb it is a start or a wrap.
 static FILMING_WORDS: Cues = Cues::new(&["filming", "shooting", "shoot", "production", "cameras", "film"]);
-static START_WORDS: Cues = Cues::new(&["begin", "begins", "began", "begun", "beginning", "start", "starts", "started", "starting", "commence", "commenced", "kick off", "kicked off", "rolling", "crank in", "cranked in"]);
-static END_WORDS: Cues = Cues::new(&["wrap", "wraps", "wrapped", "wrapping", "finished", "finish", "completed", "complete", "concluded", "stop", "ended"]);
+static START_WORDS: Cues = Cues::new(&[
+    "begin",
+    "begins",
+    "began",
+    "begun",
+    "beginning",
+    "start",
+    "starts",
+    "started",
+    "starting",
+    "commence",
+    "commenced",
+    "kick off",
+    "kicked off",
+    "rolling",
+    "crank in",
+    "cranked in",
+]);
+static END_WORDS: Cues =
+    Cues::new(&["wrap", "wraps", "wrapped", "wrapping", "finished", "finish", "completed", "complete", "concluded", "stop", "ended"]);
 /// Verbs of filming in progress when no start or end is said.
 static WRAP_UP_WORDS: Cues = Cues::new(&["wrapped up", "wrap up", "wrapping up"]);
-static FILMING_ONGOING_WORDS: Cues = Cues::new(&["filming", "shooting", "is being filmed", "in production", "underway", "on set", "will shoot", "to shoot"]);
+static FILMING_ONGOING_WORDS: Cues =
+    Cues::new(&["filming", "shooting", "is being filmed", "in production", "underway", "on set", "will shoot", "to shoot"]);
 /// Release: verbs, and the noun, which counts only with a date.
 static RELEASE_WORDS: Cues = Cues::new(&[
-    "premiere", "premieres", "premiered", "released", "releases", "airs", "aired", "air", "debut", "debuts", "debuted", "dropped",
-    "drops", "streaming", "will stream", "come out", "comes out", "coming soon", "return on", "returns on", "hit screens", "arrives",
+    "premiere",
+    "premieres",
+    "premiered",
+    "released",
+    "releases",
+    "airs",
+    "aired",
+    "air",
+    "debut",
+    "debuts",
+    "debuted",
+    "dropped",
+    "drops",
+    "streaming",
+    "will stream",
+    "come out",
+    "comes out",
+    "coming soon",
+    "return on",
+    "returns on",
+    "hit screens",
+    "arrives",
 ]);
 static RELEASE_NOUNS: Cues = Cues::new(&["release", "premiere"]);
 /// What is released when the work is not: `Netflix released a teaser`.
-static RELEASED_ARTIFACTS: Cues = Cues::new(&["teaser", "trailer", "poster", "photo", "still", "image", "video", "gallery", "statement", "report", "first look", "clip", "footage", "single", "ost", "album"]);
-static CASTING_WORDS: Cues = Cues::new(&[
-    "cast", "casting", "joins", "joined", "join", "joining", "in talks", "returning", "return", "returns", "reprise", "reprising",
-    "lineup", "line-up", "star", "stars", "starring", "confirmed to appear", "will appear", "roped in", "tapped", "replaces", "replace",
+static RELEASED_ARTIFACTS: Cues = Cues::new(&[
+    "teaser",
+    "trailer",
+    "poster",
+    "photo",
+    "still",
+    "image",
+    "video",
+    "gallery",
+    "statement",
+    "report",
+    "first look",
+    "clip",
+    "footage",
+    "single",
+    "ost",
+    "album",
 ]);
-static CAST_EXIT_WORDS: Cues = Cues::new(&["exited", "exits", "left the", "leave the", "leaving the", "dropped out", "drop out", "declined", "stepped down", "will not return", "won't return", "not return"]);
+static CASTING_WORDS: Cues = Cues::new(&[
+    "cast",
+    "casting",
+    "joins",
+    "joined",
+    "join",
+    "joining",
+    "in talks",
+    "returning",
+    "return",
+    "returns",
+    "reprise",
+    "reprising",
+    "lineup",
+    "line-up",
+    "star",
+    "stars",
+    "starring",
+    "confirmed to appear",
+    "will appear",
+    "roped in",
+    "tapped",
+    "replaces",
+    "replace",
+]);
+static CAST_EXIT_WORDS: Cues = Cues::new(&[
+    "exited",
+    "exits",
+    "left the",
+    "leave the",
+    "leaving the",
+    "dropped out",
+    "drop out",
+    "declined",
+    "stepped down",
+    "will not return",
+    "won't return",
+    "not return",
+]);
 /// Award: a verb of winning with an award noun in the sentence.
-static AWARD_WORDS: Cues = Cues::new(&["won", "wins", "win", "nominated", "nomination", "awarded", "received", "took home", "bagged", "landed"]);
-static AWARD_NOUNS: Cues = Cues::new(&["award", "awards", "prize", "trophy", "emmy", "emmys", "oscar", "oscars", "globe", "baeksang", "nomination"]);
+static AWARD_WORDS: Cues =
+    Cues::new(&["won", "wins", "win", "nominated", "nomination", "awarded", "received", "took home", "bagged", "landed"]);
+static AWARD_NOUNS: Cues =
+    Cues::new(&["award", "awards", "prize", "trophy", "emmy", "emmys", "oscar", "oscars", "globe", "baeksang", "nomination"]);
 
 /// Status cues, strongest first.
-static NEGATION_CUES: Cues = Cues::new(&["not", "n't", "yet to", "no official", "denied", "never", "has yet", "have yet", "no plans", "untrue", "shut down"]);
+static NEGATION_CUES: Cues =
+    Cues::new(&["not", "n't", "yet to", "no official", "denied", "never", "has yet", "have yet", "no plans", "untrue", "shut down"]);
 static RUMOR_CUES: Cues = Cues::new(&[
-    "rumored", "rumoured", "rumor", "rumour", "rumors", "rumours", "could", "might", "likely", "speculation", "speculating", "speculated",
-    "speculate", "possibly", "perhaps", "seemingly", "bets are", "believed to", "hints", "may", "hopefully", "possible",
+    "rumored",
+    "rumoured",
+    "rumor",
+    "rumour",
+    "rumors",
+    "rumours",
+    "could",
+    "might",
+    "likely",
+    "speculation",
+    "speculating",
+    "speculated",
+    "speculate",
+    "possibly",
+    "perhaps",
+    "seemingly",
+    "bets are",
+    "believed to",
+    "hints",
+    "may",
+    "hopefully",
+    "possible",
 ]);
 static REPORT_CUES: Cues = Cues::new(&[
-    "according to", "reportedly", "reported", "report", "reports", "sources", "is said to", "it is being said", "allegedly", "insider",
-    "under discussion", "nothing has been decided", "positively reviewing", "positively considering", "in talks", "in discussions",
-    "considering", "been offered", "per ", "told",
+    "according to",
+    "reportedly",
+    "reported",
+    "report",
+    "reports",
+    "sources",
+    "is said to",
+    "it is being said",
+    "allegedly",
+    "insider",
+    "under discussion",
+    "nothing has been decided",
+    "positively reviewing",
+    "positively considering",
+    "in talks",
+    "in discussions",
+    "considering",
+    "been offered",
+    "per ",
+    "told",
 ]);
-static EXPECT_CUES: Cues = Cues::new(&["will", "is expected", "are expected", "set to", "slated", "scheduled", "plans to", "planning to", "upcoming", "is going to", "aims to", "expected to", "soon"]);
+static EXPECT_CUES: Cues = Cues::new(&[
+    "will",
+    "is expected",
+    "are expected",
+    "set to",
+    "slated",
+    "scheduled",
+    "plans to",
+    "planning to",
+    "upcoming",
+    "is going to",
+    "aims to",
+    "expected to",
+    "soon",
+]);
 /// Prepositions that introduce a place: `at the X`, `in X`.
 const LOCATION_PREPOSITIONS: &[&str] = &[" at ", " in "];
 
@@ -78,17 +232,33 @@ pub fn find_events(doc: &mut Doc) {
             let trigger = Span::new(sentence.span.start as usize + at, sentence.span.start as usize + at + len);
             let date = anchoring_date(doc, sentence.span, trigger);
             let status = adjust_for_future(doc, event_type, status, date);
-            let base = EventRecord { event_type, work: work.clone(), season, person: None, date, location: None, status, evidence: sentence.span, trigger };
+            let base = EventRecord {
+                event_type,
+                work: work.clone(),
+                season,
+                person: None,
+                date,
+                location: None,
+                status,
+                evidence: sentence.span,
+                trigger,
+            };
             if event_type.is_about_person() {
                 for &m in &in_sentence {
                     if let Some(p) = person_of[m] {
-                        if doc.persons[p].kind == PersonKind::Person && !events.iter().any(|e| e.evidence == sentence.span && e.person == Some(p) && e.event_type == event_type) {
+                        if doc.persons[p].kind == PersonKind::Person
+                            && !events.iter().any(|e| e.evidence == sentence.span && e.person == Some(p) && e.event_type == event_type)
+                        {
                             events.push(EventRecord { person: Some(p), ..base.clone() });
                         }
                     }
                 }
             } else {
-                let location = if matches!(event_type, EventType::Filming | EventType::ScriptReading) { location_after(doc, &in_sentence, trigger) } else { None };
+                let location = if matches!(event_type, EventType::Filming | EventType::ScriptReading) {
+                    location_after(doc, &in_sentence, trigger)
+                } else {
+                    None
+                };
                 events.push(EventRecord { location, ..base });
             }
         }
@@ -297,7 +467,9 @@ fn agree<T: PartialEq>(a: &Option<T>, b: &Option<T>) -> bool {
 /// nothing, and dateless statements of one event are one whatever their cues.
 fn dedupe(doc: &Doc, events: Vec<EventRecord>) -> Vec<EventRecord> {
     let value = |e: &EventRecord| e.date.map(|d| doc.dates[d].value.as_str());
-    let same_event = |a: &EventRecord, b: &EventRecord| a.event_type == b.event_type && a.person == b.person && agree(&a.work, &b.work) && agree(&a.season, &b.season);
+    let same_event = |a: &EventRecord, b: &EventRecord| {
+        a.event_type == b.event_type && a.person == b.person && agree(&a.work, &b.work) && agree(&a.season, &b.season)
+    };
     let mut kept: Vec<EventRecord> = Vec::new();
     for event in &events {
         // The guide keys person events by person: the first statement stands.
@@ -307,7 +479,9 @@ fn dedupe(doc: &Doc, events: Vec<EventRecord>) -> Vec<EventRecord> {
         let dateless_repeat = !event.event_type.is_about_person()
             && event.date.is_none()
             && events.iter().any(|other| same_event(other, event) && (other.date.is_some() || kept.iter().any(|k| same_event(k, event))));
-        let duplicate = kept.iter().any(|k| same_event(k, event) && k.status == event.status && (event.event_type.is_about_person() || value(k) == value(event)));
+        let duplicate = kept
+            .iter()
+            .any(|k| same_event(k, event) && k.status == event.status && (event.event_type.is_about_person() || value(k) == value(event)));
         if !dateless_repeat && !duplicate {
             kept.push(event.clone());
         }

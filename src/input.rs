@@ -178,7 +178,11 @@ impl<R: BufRead> JsonlReader<R> {
         let source = format!("{}:{}", self.name, self.line);
         let fail = |error: String| Err(InputFailure { id: source.clone(), source: source.clone(), error });
         if bytes.len() as u64 > self.limits.max_doc_bytes {
-            return fail(format!("row of {} bytes is over the per-document limit of {} bytes (--max-doc-bytes)", bytes.len(), self.limits.max_doc_bytes));
+            return fail(format!(
+                "row of {} bytes is over the per-document limit of {} bytes (--max-doc-bytes)",
+                bytes.len(),
+                self.limits.max_doc_bytes
+            ));
         }
         let row: JsonlRow = match serde_json::from_slice(&bytes) {
             Ok(row) => row,

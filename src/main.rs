@@ -161,7 +161,9 @@ fn main() -> ExitCode {
         Command::Extract(args) => run_extract(args),
         Command::Eval(args) => run_eval(args),
         Command::Annotate(args) => run_annotate(args),
-        Command::Train(TrainCommand::Ner { conll, dev, domain, output }) => scoop::ner::commands::train_ner(&conll, dev.as_deref(), &domain, &output).map(|()| EXIT_OK),
+        Command::Train(TrainCommand::Ner { conll, dev, domain, output }) => {
+            scoop::ner::commands::train_ner(&conll, dev.as_deref(), &domain, &output).map(|()| EXIT_OK)
+        }
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -224,7 +226,11 @@ fn run_eval(args: EvalArgs) -> Result<u8> {
         Some(Benchmark::Conll { file, model, json }) => scoop::ner::commands::eval_conll(model.as_deref(), &file, json)?,
         Some(Benchmark::Timeml { dir, json }) => {
             let report = scoop_timex::eval_timeml_dir(&dir)?;
-            if json { serde_json::to_string_pretty(&report)? } else { report.to_text() }
+            if json {
+                serde_json::to_string_pretty(&report)?
+            } else {
+                report.to_text()
+            }
         }
         None => {
             let mut gold = Vec::new();
@@ -233,7 +239,11 @@ fn run_eval(args: EvalArgs) -> Result<u8> {
             }
             let system = scoop_gold::score::load_system(args.system.as_deref().unwrap_or(std::path::Path::new(".")))?;
             let report = scoop_gold::score::score_corpus(&gold, &system);
-            if args.json { serde_json::to_string_pretty(&report)? } else { report.to_text() }
+            if args.json {
+                serde_json::to_string_pretty(&report)?
+            } else {
+                report.to_text()
+            }
         }
     };
     print_report(text.trim_end())

@@ -12,11 +12,10 @@ use scoop_gold::{fold_name, Label, PersonKind};
 
 /// Romanised Korean surnames: a name that opens with one is family-name first.
 const KOREAN_SURNAMES: &[&str] = &[
-    "kim", "lee", "park", "choi", "jung", "jeong", "kang", "cho", "jo", "yoon", "yun", "jang", "lim", "im",
-    "han", "oh", "seo", "shin", "kwon", "hwang", "ahn", "song", "jeon", "jun", "hong", "yoo", "yu", "ko",
-    "go", "moon", "yang", "son", "bae", "baek", "heo", "nam", "noh", "roh", "ha", "kwak", "sung", "cha",
-    "joo", "woo", "min", "ryu", "na", "jin", "byun", "uhm", "gong", "wi", "yeo", "chae", "pyo", "hyun",
-    "do", "koo", "goo", "yim", "gu", "ok", "ki", "ryoo", "kyung", "tak", "yeon",
+    "kim", "lee", "park", "choi", "jung", "jeong", "kang", "cho", "jo", "yoon", "yun", "jang", "lim", "im", "han", "oh", "seo", "shin",
+    "kwon", "hwang", "ahn", "song", "jeon", "jun", "hong", "yoo", "yu", "ko", "go", "moon", "yang", "son", "bae", "baek", "heo", "nam",
+    "noh", "roh", "ha", "kwak", "sung", "cha", "joo", "woo", "min", "ryu", "na", "jin", "byun", "uhm", "gong", "wi", "yeo", "chae", "pyo",
+    "hyun", "do", "koo", "goo", "yim", "gu", "ok", "ki", "ryoo", "kyung", "tak", "yeon",
 ];
 
 pub fn is_korean_surname(word: &str) -> bool {
@@ -25,10 +24,28 @@ pub fn is_korean_surname(word: &str) -> bool {
 
 /// Romanisation variants of one Korean surname, mapped to one spelling.
 const SURNAME_VARIANTS: &[(&str, &str)] = &[
-    ("yi", "lee"), ("rhee", "lee"), ("pak", "park"), ("bak", "park"), ("choe", "choi"), ("jeong", "jung"),
-    ("chung", "jung"), ("yun", "yoon"), ("im", "lim"), ("yim", "lim"), ("gang", "kang"), ("jo", "cho"),
-    ("go", "ko"), ("goo", "koo"), ("gu", "koo"), ("ku", "koo"), ("sin", "shin"), ("yu", "yoo"), ("noh", "roh"),
-    ("suh", "seo"), ("jun", "jeon"), ("chun", "jeon"),
+    ("yi", "lee"),
+    ("rhee", "lee"),
+    ("pak", "park"),
+    ("bak", "park"),
+    ("choe", "choi"),
+    ("jeong", "jung"),
+    ("chung", "jung"),
+    ("yun", "yoon"),
+    ("im", "lim"),
+    ("yim", "lim"),
+    ("gang", "kang"),
+    ("jo", "cho"),
+    ("go", "ko"),
+    ("goo", "koo"),
+    ("gu", "koo"),
+    ("ku", "koo"),
+    ("sin", "shin"),
+    ("yu", "yoo"),
+    ("noh", "roh"),
+    ("suh", "seo"),
+    ("jun", "jeon"),
+    ("chun", "jeon"),
 ];
 
 /// The key two spellings of one name share: the guide's folding, plus the
@@ -198,7 +215,9 @@ fn finish(person: Building) -> PersonCluster {
         .forms
         .iter()
         .enumerate()
-        .max_by_key(|(i, f)| (!f.contains('"'), fold_name(f).chars().count(), std::cmp::Reverse(f.split_whitespace().count()), std::cmp::Reverse(*i)))
+        .max_by_key(|(i, f)| {
+            (!f.contains('"'), fold_name(f).chars().count(), std::cmp::Reverse(f.split_whitespace().count()), std::cmp::Reverse(*i))
+        })
         .map(|(_, f)| f.clone())
         .unwrap_or_default();
     let aliases = person.forms.iter().filter(|f| **f != name).cloned().collect();

@@ -86,7 +86,8 @@ pub enum Stage {
 }
 
 impl Stage {
-    pub const ALL: [Stage; 8] = [Stage::Read, Stage::Tokenize, Stage::Ner, Stage::Dates, Stage::Persons, Stage::Roles, Stage::Events, Stage::Write];
+    pub const ALL: [Stage; 8] =
+        [Stage::Read, Stage::Tokenize, Stage::Ner, Stage::Dates, Stage::Persons, Stage::Roles, Stage::Events, Stage::Write];
 
     pub fn name(self) -> &'static str {
         match self {

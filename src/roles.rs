@@ -24,8 +24,25 @@ use scoop_gold::{Label, PersonKind, RoleKind};
 
 /// Text between an actor and a character (`Actor … Character`); no other name between.
 const ACTOR_THEN_CHARACTER: &[&str] = &[
-    " as ", " plays ", " portrays ", " played ", " portrayed ", " playing ", " portraying ", " essayed ", " essays ", "role of ", "role as ",
-    "character ", "reprise", " will play ", " to play ", ", who plays ", ", who played ", ", who will play ", ", who portrays ",
+    " as ",
+    " plays ",
+    " portrays ",
+    " played ",
+    " portrayed ",
+    " playing ",
+    " portraying ",
+    " essayed ",
+    " essays ",
+    "role of ",
+    "role as ",
+    "character ",
+    "reprise",
+    " will play ",
+    " to play ",
+    ", who plays ",
+    ", who played ",
+    ", who will play ",
+    ", who portrays ",
     ", who portrayed ",
 ];
 /// Text between two lists of names that pairs them in order: explicit role
@@ -34,21 +51,79 @@ const LIST_LINKS: &[&str] = &["roles as", "role as", " play ", " plays ", " port
 /// Text between a character and an actor (`Character, played by Actor`).
 const CHARACTER_THEN_ACTOR: &[&str] = &["played by", "portrayed by", "voiced by", "brought to life by"];
 /// Words just before a name that introduce a character.
-const CHARACTER_CUES_BEFORE: &[&str] = &["character", "characters", "villain", "protagonist", "antagonist", "as", "plays", "portrays", "role of"];
+const CHARACTER_CUES_BEFORE: &[&str] =
+    &["character", "characters", "villain", "protagonist", "antagonist", "as", "plays", "portrays", "role of"];
 /// Ranks and titles that stories put before a character's name (`Private Jo
 /// Suk-bong`, `Chairman Park Jung Ja`): evidence of a character, and allowed
 /// between the names of a list of characters.
 const CHARACTER_TITLES: &[&str] = &[
-    "private", "corporal", "sergeant", "lieutenant", "captain", "major", "colonel", "general", "commander", "detective",
-    "inspector", "officer", "agent", "chairman", "chairwoman", "prince", "princess", "king", "queen", "crown", "emperor",
-    "empress", "professor", "prosecutor", "attorney", "judge", "chief", "team leader", "president",
+    "private",
+    "corporal",
+    "sergeant",
+    "lieutenant",
+    "captain",
+    "major",
+    "colonel",
+    "general",
+    "commander",
+    "detective",
+    "inspector",
+    "officer",
+    "agent",
+    "chairman",
+    "chairwoman",
+    "prince",
+    "princess",
+    "king",
+    "queen",
+    "crown",
+    "emperor",
+    "empress",
+    "professor",
+    "prosecutor",
+    "attorney",
+    "judge",
+    "chief",
+    "team leader",
+    "president",
 ];
 /// Words just before a name that introduce a real performer.
-const ACTOR_CUES_BEFORE: &[&str] = &["actor", "actress", "actors", "star", "stars", "starring", "singer", "idol", "newcomer", "rookie", "include", "includes", "featuring"];
+const ACTOR_CUES_BEFORE: &[&str] = &[
+    "actor",
+    "actress",
+    "actors",
+    "star",
+    "stars",
+    "starring",
+    "singer",
+    "idol",
+    "newcomer",
+    "rookie",
+    "include",
+    "includes",
+    "featuring",
+];
 /// Sentence words that set the convention of its `A (B)` pairs: cast lists
 /// write `Actor (Character)`, story summaries `Character (Actor)`.
-const CAST_LIST_CUES: &[&str] = &["cast", "lineup", "line-up", "starring", "stars", "actors", "actor", "actress", "include", "includes", "including", "joined", "joining"];
-const STORY_CUES: &[&str] = &["story", "stories", "follow", "follows", "revolves", "centers", "centres", "depicts", "tells", "plot", "synopsis", "survive", "survives"];
+const CAST_LIST_CUES: &[&str] = &[
+    "cast",
+    "lineup",
+    "line-up",
+    "starring",
+    "stars",
+    "actors",
+    "actor",
+    "actress",
+    "include",
+    "includes",
+    "including",
+    "joined",
+    "joining",
+];
+const STORY_CUES: &[&str] = &[
+    "story", "stories", "follow", "follows", "revolves", "centers", "centres", "depicts", "tells", "plot", "synopsis", "survive",
+    "survives",
+];
 /// Cues just before a name that give a crew role.
 const CREW_CUES: &[(&str, RoleKind)] = &[
     ("directed by", RoleKind::Director),
@@ -91,17 +166,52 @@ const CREW_CUES_AFTER: &[(&str, RoleKind)] = &[
 /// sergeant Tak In Hwan`); names listed right after it are characters too
 /// (`characters Gi-hun and The Front Man`).
 const CHARACTER_INTRODUCERS: &[&str] = &[
-    "character", "characters", "character named", "role as", "role of", "roles as", "private", "corporal", "sergeant",
-    "lieutenant", "detective", "first class",
+    "character",
+    "characters",
+    "character named",
+    "role as",
+    "role of",
+    "roles as",
+    "private",
+    "corporal",
+    "sergeant",
+    "lieutenant",
+    "detective",
+    "first class",
 ];
 /// A sentence naming only characters, after its list of names (`… for Nam
 /// On-jo, Choi Nam-ra, and all the rest of our favorite characters`).
 const CHARACTERS_AFTER_LIST: &str = "characters";
 /// Words that make a sentence about the cast.
 const CAST_CUES: &[&str] = &[
-    "cast", "casting", "star", "stars", "starring", "starred", "lead", "leads", "lineup", "line-up", "join",
-    "joins", "joined", "joining", "return", "returns", "returning", "reprise", "reprises", "reprising", "actor",
-    "actress", "actors", "ensemble", "alongside", "appear", "appears", "appearing",
+    "cast",
+    "casting",
+    "star",
+    "stars",
+    "starring",
+    "starred",
+    "lead",
+    "leads",
+    "lineup",
+    "line-up",
+    "join",
+    "joins",
+    "joined",
+    "joining",
+    "return",
+    "returns",
+    "returning",
+    "reprise",
+    "reprises",
+    "reprising",
+    "actor",
+    "actress",
+    "actors",
+    "ensemble",
+    "alongside",
+    "appear",
+    "appears",
+    "appearing",
 ];
 
 /// Finds roles and marks the persons that are characters.
@@ -125,7 +235,13 @@ pub fn find_roles(doc: &mut Doc) {
             let (actor, character) = (person_of[a].unwrap_or_default(), person_of[c].unwrap_or_default());
             characters.push(character);
             assigned.extend([actor, character]);
-            roles.push(RoleRecord { person: actor, role: RoleKind::Actor, character: Some(character), work: work.clone(), evidence: sentence.span });
+            roles.push(RoleRecord {
+                person: actor,
+                role: RoleKind::Actor,
+                character: Some(character),
+                work: work.clone(),
+                evidence: sentence.span,
+            });
         }
         let paired: Vec<usize> = respective.iter().flat_map(|&(a, c)| [a, c]).collect();
         let mut i = 0;
@@ -150,7 +266,13 @@ pub fn find_roles(doc: &mut Doc) {
                 if let Some((actor, character)) = linked_pair(doc, doc.mentions[people[i]], doc.mentions[next], a, b) {
                     characters.push(character);
                     assigned.extend([actor, character]);
-                    roles.push(RoleRecord { person: actor, role: RoleKind::Actor, character: Some(character), work: work.clone(), evidence: sentence.span });
+                    roles.push(RoleRecord {
+                        person: actor,
+                        role: RoleKind::Actor,
+                        character: Some(character),
+                        work: work.clone(),
+                        evidence: sentence.span,
+                    });
                 }
             }
             i += 1;
@@ -175,13 +297,16 @@ pub fn find_roles(doc: &mut Doc) {
     }
     let outer_is_actor = orient_pairs(&pairs, &evidence);
     for (pair, outer_acts) in pairs.iter().zip(outer_is_actor) {
-        let casting: Vec<(usize, usize)> = if outer_acts {
-            vec![(pair.outer, pair.inner[0])]
-        } else {
-            pair.inner.iter().map(|&actor| (actor, pair.outer)).collect()
-        };
+        let casting: Vec<(usize, usize)> =
+            if outer_acts { vec![(pair.outer, pair.inner[0])] } else { pair.inner.iter().map(|&actor| (actor, pair.outer)).collect() };
         for (actor, character) in casting {
-            roles.push(RoleRecord { person: actor, role: RoleKind::Actor, character: Some(character), work: pair.work.clone(), evidence: pair.evidence });
+            roles.push(RoleRecord {
+                person: actor,
+                role: RoleKind::Actor,
+                character: Some(character),
+                work: pair.work.clone(),
+                evidence: pair.evidence,
+            });
         }
         if outer_acts {
             characters.extend(&pair.inner);
@@ -212,9 +337,11 @@ fn introduced_characters(doc: &Doc, sentence: Span, people: &[usize]) -> Vec<usi
         // The introducer is short: read only the end of the text before the
         // name, not the whole sentence again for every name of a long list.
         let start = doc.mentions[m].span.start as usize;
-        let window = (start.saturating_sub(32).max(sentence.start as usize)..=start).find(|&b| doc.text.is_char_boundary(b)).unwrap_or(start);
+        let window =
+            (start.saturating_sub(32).max(sentence.start as usize)..=start).find(|&b| doc.text.is_char_boundary(b)).unwrap_or(start);
         let head = doc.text[window..start].trim_end().to_lowercase();
-        let introduced = CHARACTER_INTRODUCERS.iter().any(|cue| head.strip_suffix(cue).is_some_and(|rest| rest.is_empty() || rest.ends_with(' ')));
+        let introduced =
+            CHARACTER_INTRODUCERS.iter().any(|cue| head.strip_suffix(cue).is_some_and(|rest| rest.is_empty() || rest.ends_with(' ')));
         let continues = i > 0 && found.contains(&people[i - 1]) && listed(people[i - 1], m);
         if introduced || continues {
             found.push(m);
@@ -356,7 +483,9 @@ impl Evidence {
             if CHARACTER_CUES_BEFORE.contains(&before.as_str()) || CHARACTER_TITLES.contains(&before.as_str()) {
                 evidence.character[p] += 1;
             }
-            if in_plain_name_list(doc, m, person_of, &parens) && doc.sentence_index_at(mention.span.start).is_some_and(|s| evidence.conventions[s] > 0) {
+            if in_plain_name_list(doc, m, person_of, &parens)
+                && doc.sentence_index_at(mention.span.start).is_some_and(|s| evidence.conventions[s] > 0)
+            {
                 evidence.actor[p] += 1;
             }
         }
@@ -380,8 +509,10 @@ fn in_plain_name_list(doc: &Doc, m: usize, person_of: &[Option<usize>], parens: 
     if inside_parens || doc.text[span.end as usize..].trim_start().starts_with('(') {
         return false;
     }
-    let before = m.checked_sub(1).is_some_and(|o| is_listed_neighbour(o, &doc.text[doc.mentions[o].span.end as usize..span.start as usize]));
-    let after = m + 1 < doc.mentions.len() && is_listed_neighbour(m + 1, &doc.text[span.end as usize..doc.mentions[m + 1].span.start as usize]);
+    let before =
+        m.checked_sub(1).is_some_and(|o| is_listed_neighbour(o, &doc.text[doc.mentions[o].span.end as usize..span.start as usize]));
+    let after =
+        m + 1 < doc.mentions.len() && is_listed_neighbour(m + 1, &doc.text[span.end as usize..doc.mentions[m + 1].span.start as usize]);
     before || after
 }
 
@@ -394,7 +525,8 @@ fn word_before(doc: &Doc, span: Span) -> String {
 /// evidence, else as the document's decided pairs go, else `Actor (Character)`.
 fn orient_pairs(pairs: &[Pair], evidence: &Evidence) -> Vec<bool> {
     // The sentence's convention outweighs what is known of the names.
-    let lean: Vec<i32> = pairs.iter().map(|p| 3 * p.convention + p.inner.iter().map(|&i| evidence.actor_lean(p.outer, i)).sum::<i32>()).collect();
+    let lean: Vec<i32> =
+        pairs.iter().map(|p| 3 * p.convention + p.inner.iter().map(|&i| evidence.actor_lean(p.outer, i)).sum::<i32>()).collect();
     let majority: i32 = lean.iter().map(|l| l.signum()).sum();
     lean.iter().map(|&l| if l != 0 { l > 0 } else { majority >= 0 }).collect()
 }

@@ -35,19 +35,43 @@ pub struct Sentence {
 
 /// Abbreviations that keep their trailing period (lowercase, without it).
 const ABBREVIATIONS: &[&str] = &[
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue",
-    "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "mr", "mrs", "ms", "dr", "prof", "st",
-    "jr", "sr", "vs", "etc", "inc", "ltd", "co", "corp", "no", "vol", "ep", "approx", "gen", "gov",
-    "sen", "rep", "capt", "lt", "col", "sgt", "mt", "ft", "est", "dept", "univ", "feat", "ft",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur",
+    "thurs", "fri", "sat", "sun", "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "vs", "etc", "inc", "ltd", "co", "corp", "no", "vol",
+    "ep", "approx", "gen", "gov", "sen", "rep", "capt", "lt", "col", "sgt", "mt", "ft", "est", "dept", "univ", "feat", "ft",
 ];
 
 /// Abbreviations that never end a sentence: they introduce what follows.
-const PREFIX_ABBREVIATIONS: &[&str] = &["mr", "mrs", "ms", "dr", "prof", "st", "gen", "gov", "sen", "rep", "capt", "lt", "col", "sgt", "mt", "no", "vol", "ep", "vs"];
+const PREFIX_ABBREVIATIONS: &[&str] =
+    &["mr", "mrs", "ms", "dr", "prof", "st", "gen", "gov", "sen", "rep", "capt", "lt", "col", "sgt", "mt", "no", "vol", "ep", "vs"];
 
 /// Words that typically open a sentence; after `U.S.` or `etc.` they signal a boundary.
 const SENTENCE_OPENERS: &[&str] = &[
-    "the", "a", "an", "it", "he", "she", "they", "this", "that", "these", "in", "on", "but", "and",
-    "however", "we", "i", "his", "her", "their", "its", "meanwhile", "as", "after", "while", "there",
+    "the",
+    "a",
+    "an",
+    "it",
+    "he",
+    "she",
+    "they",
+    "this",
+    "that",
+    "these",
+    "in",
+    "on",
+    "but",
+    "and",
+    "however",
+    "we",
+    "i",
+    "his",
+    "her",
+    "their",
+    "its",
+    "meanwhile",
+    "as",
+    "after",
+    "while",
+    "there",
 ];
 
 fn is_abbreviation(word: &str) -> bool {
@@ -109,10 +133,7 @@ fn scan_token(text: &str, bytes: &[u8], start: usize, limit: usize) -> (usize, T
         // A possessive or contraction after a word: `'s`, `'re`, `'ll`.
         if first == '\'' && start > 0 && is_word_char(prev_char(text, start)) {
             let rest = &text[end..limit];
-            let suffix_len = ["s", "re", "ll", "ve", "d", "m"]
-                .iter()
-                .find(|s| starts_with_suffix(rest, s))
-                .map_or(0, |s| s.len());
+            let suffix_len = ["s", "re", "ll", "ve", "d", "m"].iter().find(|s| starts_with_suffix(rest, s)).map_or(0, |s| s.len());
             end += suffix_len;
             if suffix_len > 0 {
                 return (end, TokenKind::Word);
@@ -148,7 +169,9 @@ fn scan_token(text: &str, bytes: &[u8], start: usize, limit: usize) -> (usize, T
             // Hyphenated words and names: Ji-hu, K-drama, 32-year-old.
             b'-' => is_word_char(next),
             // Decimals and thousands: 474.26, 1,000, 10:30, 1/17/2026.
-            b'.' | b',' | b':' | b'/' => prev.is_ascii_digit() && next.is_ascii_digit() && (sep != b',' || thousands_group(bytes, end + 1, limit)),
+            b'.' | b',' | b':' | b'/' => {
+                prev.is_ascii_digit() && next.is_ascii_digit() && (sep != b',' || thousands_group(bytes, end + 1, limit))
+            }
             // O'Brien, but not possessive 's or a closing quote.
             b'\'' => next.is_alphabetic() && !is_contraction_suffix(text, end + 1, limit),
             // `&` inside a name like AT&T.
@@ -194,9 +217,7 @@ fn prev_char(text: &str, i: usize) -> char {
 }
 
 fn thousands_group(bytes: &[u8], from: usize, limit: usize) -> bool {
-    from + 3 <= limit
-        && bytes[from..from + 3].iter().all(u8::is_ascii_digit)
-        && (from + 3 == limit || !bytes[from + 3].is_ascii_digit())
+    from + 3 <= limit && bytes[from..from + 3].iter().all(u8::is_ascii_digit) && (from + 3 == limit || !bytes[from + 3].is_ascii_digit())
 }
 
 fn is_contraction_suffix(text: &str, from: usize, limit: usize) -> bool {
@@ -313,7 +334,10 @@ mod tests {
 
     #[test]
     fn a_word_followed_by_a_multibyte_separator_ends_there() {
-        assert_eq!(words("the Iran—Iraq war, won 5–3, Lee한 and 😀fans"), ["the", "Iran", "—", "Iraq", "war", ",", "won", "5", "–", "3", ",", "Lee한", "and", "😀", "fans"]);
+        assert_eq!(
+            words("the Iran—Iraq war, won 5–3, Lee한 and 😀fans"),
+            ["the", "Iran", "—", "Iraq", "war", ",", "won", "5", "–", "3", ",", "Lee한", "and", "😀", "fans"]
+        );
     }
 
     #[test]
@@ -336,14 +360,19 @@ mod tests {
 
     #[test]
     fn sentence_boundaries() {
-        assert_eq!(sentences("It wraps on Jan. 17. Filming began in the U.S. The cast is back."), [
-            "It wraps on Jan. 17.",
-            "Filming began in the U.S.",
-            "The cast is back."
-        ]);
+        assert_eq!(
+            sentences("It wraps on Jan. 17. Filming began in the U.S. The cast is back."),
+            ["It wraps on Jan. 17.", "Filming began in the U.S.", "The cast is back."]
+        );
         assert_eq!(sentences("Dr. Park said \"Yes.\" Then he left!"), ["Dr. Park said \"Yes.\"", "Then he left!"]);
-        assert_eq!(sentences("Season 2 update\n\nThe show is back.\n\u{2022} Park Ji-hu"), ["Season 2 update", "The show is back.", "Park Ji-hu"]);
-        assert_eq!(sentences("It ended.\n\"Sweet Home\" returns. 'The Glory' aired."), ["It ended.", "\"Sweet Home\" returns.", "'The Glory' aired."]);
+        assert_eq!(
+            sentences("Season 2 update\n\nThe show is back.\n\u{2022} Park Ji-hu"),
+            ["Season 2 update", "The show is back.", "Park Ji-hu"]
+        );
+        assert_eq!(
+            sentences("It ended.\n\"Sweet Home\" returns. 'The Glory' aired."),
+            ["It ended.", "\"Sweet Home\" returns.", "'The Glory' aired."]
+        );
         assert_eq!(sentences("a line that wraps\nonto the next."), ["a line that wraps\nonto the next."]);
         assert_eq!(sentences("A quote.\n\nsweet home 2"), ["A quote.", "sweet home 2"]);
     }

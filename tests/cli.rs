@@ -6,7 +6,8 @@ use assert_cmd::Command;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-const GOOD: &str = "date 2026-01-10 Park Ji-hu (Nam On-jo) returns for All of Us Are Dead season 2. Filming wraps in mid-February 2026, Netflix said.";
+const GOOD: &str =
+    "date 2026-01-10 Park Ji-hu (Nam On-jo) returns for All of Us Are Dead season 2. Filming wraps in mid-February 2026, Netflix said.";
 
 fn scoop() -> Command {
     Command::cargo_bin("scoop").unwrap()
@@ -51,7 +52,8 @@ impl Case {
     /// The good documents still produced their records.
     fn assert_good_docs_written(&self) {
         for name in ["a-good", "z-good"] {
-            let json: serde_json::Value = serde_json::from_slice(&fs::read(self.out().join("json").join(format!("{name}.json"))).unwrap()).unwrap();
+            let json: serde_json::Value =
+                serde_json::from_slice(&fs::read(self.out().join("json").join(format!("{name}.json"))).unwrap()).unwrap();
             assert!(!json["mentions"].as_array().unwrap().is_empty(), "{name} has mentions");
             assert!(!json["roles"].as_array().unwrap().is_empty(), "{name} has roles");
         }
@@ -147,7 +149,8 @@ fn exit_codes_tell_all_good_from_some_failed_from_nothing_ran() {
     fs::write(case.input().join("m-empty.txt"), " \n").unwrap();
     case.run(&[], 1);
     let dir = tempfile::tempdir().unwrap();
-    let output = scoop().arg("extract").arg(dir.path().join("missing.txt")).arg("-o").arg(dir.path().join("out")).arg("-q").output().unwrap();
+    let output =
+        scoop().arg("extract").arg(dir.path().join("missing.txt")).arg("-o").arg(dir.path().join("out")).arg("-q").output().unwrap();
     assert_eq!(output.status.code(), Some(2));
     let output = scoop().args(["extract", "x.txt", "-o", "out", "--format", "xml"]).output().unwrap();
     assert_eq!(output.status.code(), Some(2));
@@ -187,7 +190,13 @@ fn output_is_identical_with_one_and_two_threads() {
     let dir = tempfile::tempdir().unwrap();
     let corpus = [shared("corpus/dev"), shared("corpus/seeds"), Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")];
     for threads in ["1", "2"] {
-        let status = scoop().arg("extract").args(&corpus).args(["--format", "json,csv,jsonl", "--threads", threads, "-q", "-o"]).arg(dir.path().join(threads)).output().unwrap();
+        let status = scoop()
+            .arg("extract")
+            .args(&corpus)
+            .args(["--format", "json,csv,jsonl", "--threads", threads, "-q", "-o"])
+            .arg(dir.path().join(threads))
+            .output()
+            .unwrap();
         assert_eq!(status.status.code(), Some(0));
     }
     let one = all_files(&dir.path().join("1"));

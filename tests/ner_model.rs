@@ -22,7 +22,14 @@ fn names_characters_and_titles() {
         "Park Ji-hu (Nam On-jo) and Lomon return for season 2 of the Netflix series \"All of Us Are Dead\", \
          director Lee Jae-kyoo said in Seoul on Monday.",
     );
-    for (text, label) in [("Park Ji-hu", "PER"), ("Nam On-jo", "PER"), ("Lomon", "PER"), ("All of Us Are Dead", "WORK"), ("Lee Jae-kyoo", "PER"), ("Netflix", "ORG")] {
+    for (text, label) in [
+        ("Park Ji-hu", "PER"),
+        ("Nam On-jo", "PER"),
+        ("Lomon", "PER"),
+        ("All of Us Are Dead", "WORK"),
+        ("Lee Jae-kyoo", "PER"),
+        ("Netflix", "ORG"),
+    ] {
         assert!(has(&found, text, label), "{text} as {label} not in {found:?}");
     }
 }

@@ -98,7 +98,10 @@ fn filming_at_a_place() {
 
 #[test]
 fn script_reading_at_a_place() {
-    let e = only_event("The first script reading for Moonlight Harbor season 2 took place in Seoul on February 10, 2025.", EventType::ScriptReading);
+    let e = only_event(
+        "The first script reading for Moonlight Harbor season 2 took place in Seoul on February 10, 2025.",
+        EventType::ScriptReading,
+    );
     assert_eq!((e.location.as_deref(), e.date.as_deref()), (Some("Seoul"), Some("2025-02-10")));
 }
 
@@ -196,25 +199,46 @@ fn role_forms() {
     // that their sentence leaves open.
     assert_eq!(roles("Yoon Ha-na (Han Seo-jin) stares at the sea in the teaser. Will Private Yoon Ha-na survive?"), expected);
     // Introduced as characters with no actor beside them.
-    let kinds = |text: &str| -> Vec<(String, &'static str)> { records(text).persons.into_iter().map(|p| (p.name, p.kind.as_str())).collect() };
-    assert_eq!(kinds("Moonlight Harbor returns with the characters Yoon Ha-na and Choi Da-eun."), [("Yoon Ha-na".to_string(), "character"), ("Choi Da-eun".to_string(), "character")]);
-    assert_eq!(kinds("Fans want more of Yoon Ha-na, Choi Da-eun, and all our favourite characters."), [("Yoon Ha-na".to_string(), "character"), ("Choi Da-eun".to_string(), "character")]);
-    assert_eq!(kinds("Han Seo-jin returns to her role as Yoon Ha-na."), [("Han Seo-jin".to_string(), "person"), ("Yoon Ha-na".to_string(), "character")]);
-    assert_eq!(kinds("The story of Yoon Ha-na and Choi Da-eun's characters moves to Seoul."), [("Yoon Ha-na".to_string(), "person"), ("Choi Da-eun".to_string(), "person")]);
+    let kinds =
+        |text: &str| -> Vec<(String, &'static str)> { records(text).persons.into_iter().map(|p| (p.name, p.kind.as_str())).collect() };
+    assert_eq!(
+        kinds("Moonlight Harbor returns with the characters Yoon Ha-na and Choi Da-eun."),
+        [("Yoon Ha-na".to_string(), "character"), ("Choi Da-eun".to_string(), "character")]
+    );
+    assert_eq!(
+        kinds("Fans want more of Yoon Ha-na, Choi Da-eun, and all our favourite characters."),
+        [("Yoon Ha-na".to_string(), "character"), ("Choi Da-eun".to_string(), "character")]
+    );
+    assert_eq!(
+        kinds("Han Seo-jin returns to her role as Yoon Ha-na."),
+        [("Han Seo-jin".to_string(), "person"), ("Yoon Ha-na".to_string(), "character")]
+    );
+    assert_eq!(
+        kinds("The story of Yoon Ha-na and Choi Da-eun's characters moves to Seoul."),
+        [("Yoon Ha-na".to_string(), "person"), ("Choi Da-eun".to_string(), "person")]
+    );
     // A cast sentence names performers, whatever else it says.
-    assert_eq!(kinds("Han Seo-jin and Baek Min-ho join the cast as new characters."), [("Han Seo-jin".to_string(), "person"), ("Baek Min-ho".to_string(), "person")]);
-    let kinds: Vec<_> = records("Han Seo-jin plays Yoon Ha-na in Moonlight Harbor.").persons.into_iter().map(|p| (p.name, p.kind.as_str())).collect();
+    assert_eq!(
+        kinds("Han Seo-jin and Baek Min-ho join the cast as new characters."),
+        [("Han Seo-jin".to_string(), "person"), ("Baek Min-ho".to_string(), "person")]
+    );
+    let kinds: Vec<_> =
+        records("Han Seo-jin plays Yoon Ha-na in Moonlight Harbor.").persons.into_iter().map(|p| (p.name, p.kind.as_str())).collect();
     assert_eq!(kinds, [("Han Seo-jin".to_string(), "person"), ("Yoon Ha-na".to_string(), "character")]);
 }
 
 #[test]
 fn crew_roles() {
-    let roles: Vec<_> = records("Moonlight Harbor is directed by Baek Min-ho and written by Choi Da-eun, based on the webtoon by Han Seo-jin.")
-        .roles
-        .into_iter()
-        .map(|r| (r.person, r.role.as_str()))
-        .collect();
-    assert_eq!(roles, [("Baek Min-ho".to_string(), "director"), ("Choi Da-eun".to_string(), "writer"), ("Han Seo-jin".to_string(), "original_author")]);
+    let roles: Vec<_> =
+        records("Moonlight Harbor is directed by Baek Min-ho and written by Choi Da-eun, based on the webtoon by Han Seo-jin.")
+            .roles
+            .into_iter()
+            .map(|r| (r.person, r.role.as_str()))
+            .collect();
+    assert_eq!(
+        roles,
+        [("Baek Min-ho".to_string(), "director"), ("Choi Da-eun".to_string(), "writer"), ("Han Seo-jin".to_string(), "original_author")]
+    );
 }
 
 /// The check on the seed corpus, through the binary and the shipped
@@ -224,12 +248,22 @@ fn crew_roles() {
 fn seed_corpus_persons_and_roles() {
     let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/seeds");
     let out = tempfile::tempdir().unwrap();
-    let status = std::process::Command::new(env!("CARGO_BIN_EXE_scoop")).arg("extract").arg(&seeds).arg("-o").arg(out.path()).arg("-q").status().unwrap();
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_scoop"))
+        .arg("extract")
+        .arg(&seeds)
+        .arg("-o")
+        .arg(out.path())
+        .arg("-q")
+        .status()
+        .unwrap();
     assert!(status.success());
     let fold = |s: &str| scoop_gold::fold_name(s);
-    let persons: Vec<csv::StringRecord> = csv::Reader::from_path(out.path().join("persons.csv")).unwrap().records().map(Result::unwrap).collect();
+    let persons: Vec<csv::StringRecord> =
+        csv::Reader::from_path(out.path().join("persons.csv")).unwrap().records().map(Result::unwrap).collect();
     // person_id, name, kind, aliases, doc_count, mention_count
-    let names_of = |row: &csv::StringRecord| -> Vec<String> { std::iter::once(&row[1]).chain(row[3].split('|').filter(|a| !a.is_empty())).map(fold).collect() };
+    let names_of = |row: &csv::StringRecord| -> Vec<String> {
+        std::iter::once(&row[1]).chain(row[3].split('|').filter(|a| !a.is_empty())).map(fold).collect()
+    };
     let id_of = |name: &str| -> String {
         let rows: Vec<&csv::StringRecord> = persons.iter().filter(|r| &r[2] == "person" && names_of(r).contains(&fold(name))).collect();
         assert_eq!(rows.len(), 1, "exactly one persons.csv row for {name}: {rows:?}");
@@ -255,7 +289,9 @@ fn seed_corpus_persons_and_roles() {
         .map(Result::unwrap)
         .map(|r| (r[1].to_string(), fold(&r[4])))
         .collect();
-    for (actor, character) in [("Park Ji-hu", "Nam On-jo"), ("Yoon Chan-young", "Lee Cheong-san"), ("Cho Yi-hyun", "Choi Nam-ra"), ("Lomon", "Lee Su-hyeok")] {
+    for (actor, character) in
+        [("Park Ji-hu", "Nam On-jo"), ("Yoon Chan-young", "Lee Cheong-san"), ("Cho Yi-hyun", "Choi Nam-ra"), ("Lomon", "Lee Su-hyeok")]
+    {
         assert!(roles.contains(&(id_of(actor), fold(character))), "roles.csv lacks {actor} -> {character}");
     }
 }

@@ -31,7 +31,8 @@ pub fn load_gold_dir(gold_dir: &Path) -> Result<Vec<(DocRecords, String)>> {
         .map(|p| {
             let gold = read_doc_records(p)?;
             let text_path = texts.join(&gold.doc);
-            let text = std::fs::read_to_string(&text_path).with_context(|| format!("{}: reading its text {}", p.display(), text_path.display()))?;
+            let text = std::fs::read_to_string(&text_path)
+                .with_context(|| format!("{}: reading its text {}", p.display(), text_path.display()))?;
             Ok((gold, text))
         })
         .collect()
@@ -88,6 +89,9 @@ mod tests {
         let doc = to_training_document(&gold, text);
         let s = &doc.sentences[0];
         let pairs: Vec<String> = s.tokens.iter().zip(&s.tags).map(|(w, t)| format!("{w}/{}", t.as_str())).collect();
-        assert_eq!(pairs.join(" "), "Park/B-PER Ji-hu/I-PER joined/O Netflix/B-ORG 's/O \"/O Weak/B-WORK Hero/I-WORK Class/I-WORK 2/I-WORK \"/O ./O");
+        assert_eq!(
+            pairs.join(" "),
+            "Park/B-PER Ji-hu/I-PER joined/O Netflix/B-ORG 's/O \"/O Weak/B-WORK Hero/I-WORK Class/I-WORK 2/I-WORK \"/O ./O"
+        );
     }
 }

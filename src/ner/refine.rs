@@ -12,7 +12,9 @@
 //!   name is a person, and a name the engine labelled several ways takes its
 //!   most frequent label.
 
-use super::rules::{is_capitalised, is_given_name, is_korean_place, is_month_or_day, is_syllable, LOCS, LOC_SUFFIXES, MISCS, NOT_NAMES, ORGS, ORG_SUFFIXES};
+use super::rules::{
+    is_capitalised, is_given_name, is_korean_place, is_month_or_day, is_syllable, LOCS, LOC_SUFFIXES, MISCS, NOT_NAMES, ORGS, ORG_SUFFIXES,
+};
 use crate::document::{Doc, EntityMention, Span};
 use crate::persons::is_korean_surname;
 use crate::tokenize::TokenKind;
@@ -23,8 +25,25 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 const TITLE_CONNECTORS: &[&str] = &["of", "the", "and", "in", "a", "an", "to", "on", "or", "vs.", "&"];
 /// Words naming a medium: the capitalised words right after one are a title.
 const MEDIUM_WORDS: &[&str] = &[
-    "series", "drama", "dramas", "k-drama", "k-dramas", "film", "films", "movie", "movies", "show", "shows", "sitcom",
-    "webtoon", "thriller", "flick", "documentary", "miniseries", "anime", "sequel",
+    "series",
+    "drama",
+    "dramas",
+    "k-drama",
+    "k-dramas",
+    "film",
+    "films",
+    "movie",
+    "movies",
+    "show",
+    "shows",
+    "sitcom",
+    "webtoon",
+    "thriller",
+    "flick",
+    "documentary",
+    "miniseries",
+    "anime",
+    "sequel",
 ];
 /// Words that end a title before a part of it (`DP Season 2` → `DP`).
 const TITLE_BREAKS: &[&str] = &["Season", "Seasons", "Episode", "Episodes", "Part", "Vol."];
@@ -32,8 +51,27 @@ const TITLE_BREAKS: &[&str] = &["Season", "Seasons", "Episode", "Episodes", "Par
 const NOT_TITLE_OPENERS: &[&str] = &["season", "episode", "part", "day", "no", "yes", "chapter", "i", "i'm", "we", "it"];
 /// A number after a title is its sequel number unless a counted noun follows.
 const COUNTED_NOUNS: &[&str] = &[
-    "episodes", "episode", "days", "weeks", "months", "years", "hours", "minutes", "times", "seasons", "million",
-    "billion", "percent", "%", "people", "viewers", "countries", "members", "films", "movies", "series",
+    "episodes",
+    "episode",
+    "days",
+    "weeks",
+    "months",
+    "years",
+    "hours",
+    "minutes",
+    "times",
+    "seasons",
+    "million",
+    "billion",
+    "percent",
+    "%",
+    "people",
+    "viewers",
+    "countries",
+    "members",
+    "films",
+    "movies",
+    "series",
 ];
 
 /// Applies every refinement, in order: titles first, so that a title's
@@ -101,7 +139,8 @@ impl<'a> Layer<'a> {
     /// Adds one mention per token range, each replacing whatever it overlaps;
     /// of two new ranges that overlap, the later one wins.
     fn put_all(&mut self, ranges: Vec<(usize, usize)>, label: Label) {
-        let mut ordered: Vec<(Span, usize)> = ranges.into_iter().enumerate().map(|(order, (first, end))| (self.span_of(first, end), order)).collect();
+        let mut ordered: Vec<(Span, usize)> =
+            ranges.into_iter().enumerate().map(|(order, (first, end))| (self.span_of(first, end), order)).collect();
         ordered.sort();
         let mut kept_new: Vec<(Span, usize)> = Vec::new();
         for (span, order) in ordered {
@@ -142,7 +181,9 @@ impl<'a> Layer<'a> {
 
     fn is_title_word(&self, i: usize) -> bool {
         let word = self.word(i);
-        (self.is_word(i) && is_capitalised(word)) || self.doc.tokens[i].kind == TokenKind::Number || word.starts_with(|c: char| c.is_ascii_digit())
+        (self.is_word(i) && is_capitalised(word))
+            || self.doc.tokens[i].kind == TokenKind::Number
+            || word.starts_with(|c: char| c.is_ascii_digit())
     }
 
     /// Tokens `first..end` read as a title: capitalised words, numbers and
@@ -167,8 +208,10 @@ impl<'a> Layer<'a> {
     fn titles_in(&self, sentence: std::ops::Range<usize>) -> Vec<(usize, usize)> {
         let mut titles = Vec::new();
         let mut words = sentence.clone().filter(|&i| self.is_word(i)).map(|i| self.word(i));
-        const HEADLINE_LOWERCASE: &[&str] = &["of", "the", "and", "a", "an", "in", "to", "on", "for", "with", "at", "by", "from", "as", "or"];
-        let headline = words.clone().count() >= 4 && words.all(|w| is_capitalised(w) || HEADLINE_LOWERCASE.contains(&w) || !w.starts_with(char::is_alphabetic));
+        const HEADLINE_LOWERCASE: &[&str] =
+            &["of", "the", "and", "a", "an", "in", "to", "on", "for", "with", "at", "by", "from", "as", "or"];
+        let headline = words.clone().count() >= 4
+            && words.all(|w| is_capitalised(w) || HEADLINE_LOWERCASE.contains(&w) || !w.starts_with(char::is_alphabetic));
         let mut i = sentence.start;
         while i < sentence.end {
             let word = self.word(i);
@@ -180,7 +223,8 @@ impl<'a> Layer<'a> {
                     // name (`Lee "Bare-su" Su-hyeok`).
                     let person = self.mention_at(i + 1, close).is_some_and(|m| m.label == Label::PER);
                     let company = ORGS.contains(&self.doc.slice(self.span_of(i + 1, close)));
-                    let capitalised_at = |j: usize| j >= sentence.start && j < sentence.end && self.is_word(j) && is_capitalised(self.word(j));
+                    let capitalised_at =
+                        |j: usize| j >= sentence.start && j < sentence.end && self.is_word(j) && is_capitalised(self.word(j));
                     let nickname = i > 0 && capitalised_at(i - 1) && capitalised_at(close + 1);
                     if self.is_title(i + 1, close) && !person && !company && !nickname {
                         titles.push((i + 1, close));
@@ -195,14 +239,18 @@ impl<'a> Layer<'a> {
                 i += 1;
                 continue;
             }
-            if (word.eq_ignore_ascii_case("season") || word.eq_ignore_ascii_case("seasons")) && i + 1 < sentence.end && self.doc.tokens[i + 1].kind == TokenKind::Number {
+            if (word.eq_ignore_ascii_case("season") || word.eq_ignore_ascii_case("seasons"))
+                && i + 1 < sentence.end
+                && self.doc.tokens[i + 1].kind == TokenKind::Number
+            {
                 if let Some(title) = self.title_before(sentence.start, i) {
                     titles.push(title);
                 }
             }
             // A capitalised medium word is part of a name (`Drama Series`, `Film
             // Monster`), but `K-Dramas` is written so.
-            let medium_word = MEDIUM_WORDS.iter().any(|m| word.eq_ignore_ascii_case(m)) && (word.starts_with(char::is_lowercase) || word.starts_with("K-"));
+            let medium_word = MEDIUM_WORDS.iter().any(|m| word.eq_ignore_ascii_case(m))
+                && (word.starts_with(char::is_lowercase) || word.starts_with("K-"));
             if medium_word && self.word_at(i + 1, sentence.end) == Some(",") {
                 // An appositive title closes with the comma or the sentence
                 // (`the Korean drama, King the Land, while…`); a "person" the
@@ -214,7 +262,13 @@ impl<'a> Layer<'a> {
             } else if medium_word {
                 titles.extend(self.titles_after(i + 1, sentence.end, word.ends_with(['s', 'S'])));
             }
-            if word == "(" && i > sentence.start && self.overlapping(self.doc.tokens[i - 1].span).iter().any(|m| m.label == Label::PER && m.span.end == self.doc.tokens[i - 1].span.end) {
+            if word == "("
+                && i > sentence.start
+                && self
+                    .overlapping(self.doc.tokens[i - 1].span)
+                    .iter()
+                    .any(|m| m.label == Label::PER && m.span.end == self.doc.tokens[i - 1].span.end)
+            {
                 if let Some(close) = (i + 1..sentence.end.min(i + 10)).find(|&j| self.word(j) == ")") {
                     if self.is_work_in_parentheses(i + 1, close) {
                         titles.push((i + 1, close));
@@ -255,7 +309,11 @@ impl<'a> Layer<'a> {
             let prev = first - 1;
             let word = self.word(prev);
             // `Jenna in Wednesday season 2`: a person does not open a title.
-            let joins = (TITLE_CONNECTORS.contains(&word) || word == ":") && first < at && prev > sentence_start && self.is_title_word(prev - 1) && !self.is_person_token(prev - 1);
+            let joins = (TITLE_CONNECTORS.contains(&word) || word == ":")
+                && first < at
+                && prev > sentence_start
+                && self.is_title_word(prev - 1)
+                && !self.is_person_token(prev - 1);
             if (self.is_word(prev) && is_capitalised(word)) || joins {
                 first = prev;
             } else {
@@ -307,7 +365,9 @@ impl<'a> Layer<'a> {
     fn title_run(&self, first: usize, sentence_end: usize) -> Option<usize> {
         let opens = first < sentence_end
             && ((self.is_word(first) && is_capitalised(self.word(first)) && !TITLE_BREAKS.contains(&self.word(first)))
-                || (self.word(first).starts_with(|c: char| c.is_ascii_digit()) && first + 1 < sentence_end && is_capitalised(self.word(first + 1))));
+                || (self.word(first).starts_with(|c: char| c.is_ascii_digit())
+                    && first + 1 < sentence_end
+                    && is_capitalised(self.word(first + 1))));
         if !opens {
             return None;
         }
@@ -318,7 +378,9 @@ impl<'a> Layer<'a> {
             match word {
                 Some(w) if TITLE_BREAKS.contains(&w) => break,
                 Some(w) if self.is_word(end) && is_capitalised(w) => end += 1,
-                Some(w) if (TITLE_CONNECTORS.contains(&w) || w == ":") && next_capitalised && !is_month_or_day(self.word(end + 1)) => end += 2,
+                Some(w) if (TITLE_CONNECTORS.contains(&w) || w == ":") && next_capitalised && !is_month_or_day(self.word(end + 1)) => {
+                    end += 2
+                }
                 Some(_) if self.doc.tokens[end].kind == TokenKind::Number && self.word(end).len() <= 2 => {
                     end += 1;
                     break;
@@ -377,7 +439,8 @@ impl<'a> Layer<'a> {
                 }
                 let at = self.mention_at(start, start + length).copied();
                 let free = !(start..start + length).any(|i| self.is_covered(i));
-                let relabel = at.is_some_and(|m| m.label != Label::WORK && !(m.label == Label::PER && self.is_korean_name(start, start + length)));
+                let relabel =
+                    at.is_some_and(|m| m.label != Label::WORK && !(m.label == Label::PER && self.is_korean_name(start, start + length)));
                 if relabel || (free && length >= 2) {
                     found.push((start, start + length));
                 }
@@ -418,10 +481,20 @@ impl<'a> Layer<'a> {
             if end - first > 2 || !syllables {
                 continue;
             }
-            let free_word = |i: usize| self.is_word(i) && self.overlapping(self.doc.tokens[i].span).iter().all(|o| o.span == m.span || o.label == Label::MISC);
+            let free_word = |i: usize| {
+                self.is_word(i) && self.overlapping(self.doc.tokens[i].span).iter().all(|o| o.span == m.span || o.label == Label::MISC)
+            };
             let adjacent = |a: usize, b: usize| self.doc.tokens[b].span.start == self.doc.tokens[a].span.end + 1;
-            let surname_before = first > 0 && free_word(first - 1) && adjacent(first - 1, first) && is_korean_surname(self.word(first - 1)) && is_capitalised(self.word(first - 1));
-            let syllable_after = end < self.doc.tokens.len() && free_word(end) && adjacent(end - 1, end) && is_syllable(self.word(end)) && is_capitalised(self.word(end));
+            let surname_before = first > 0
+                && free_word(first - 1)
+                && adjacent(first - 1, first)
+                && is_korean_surname(self.word(first - 1))
+                && is_capitalised(self.word(first - 1));
+            let syllable_after = end < self.doc.tokens.len()
+                && free_word(end)
+                && adjacent(end - 1, end)
+                && is_syllable(self.word(end))
+                && is_capitalised(self.word(end));
             match end - first {
                 2 if surname_before => found.push((first - 1, end)),
                 2 if is_korean_surname(self.word(first)) && syllable_after => found.push((first, end + 1)),
@@ -522,9 +595,13 @@ mod tests {
 
     #[test]
     fn titles_before_season_and_after_medium_words() {
-        let d = doc("Filming for The Last of Us season 2 began. She starred in the K-Dramas Our Blues, Black Knight and 20th Century Girl.");
+        let d =
+            doc("Filming for The Last of Us season 2 began. She starred in the K-Dramas Our Blues, Black Knight and 20th Century Girl.");
         let engine = vec![mention(&d, "The Last", Label::LOC), mention(&d, "Us", Label::LOC), mention(&d, "Black Knight", Label::PER)];
-        assert_eq!(shown(&d, &refine(&d, engine)), ["The Last of Us/WORK", "Our Blues/WORK", "Black Knight/WORK", "20th Century Girl/WORK"]);
+        assert_eq!(
+            shown(&d, &refine(&d, engine)),
+            ["The Last of Us/WORK", "Our Blues/WORK", "Black Knight/WORK", "20th Century Girl/WORK"]
+        );
         // After a comma the title must close the appositive.
         let d = doc("He wrote the Korean drama, Brave Hearts, while she shot the film, Netflix said.");
         let engine = vec![mention(&d, "Brave Hearts", Label::PER), mention(&d, "Netflix", Label::ORG)];
@@ -549,7 +626,10 @@ mod tests {
             mention(&d, "Jung Hae-in", Label::PER),
         ];
         let refined = shown(&d, &refine(&d, engine));
-        assert_eq!(refined, ["Jo Byeong-gu/PER", "Hot Stove League/WORK", "Jin Sun-kyu/PER", "One The Woman/WORK", "Ahn Joon-ho/PER", "Jung Hae-in/PER"]);
+        assert_eq!(
+            refined,
+            ["Jo Byeong-gu/PER", "Hot Stove League/WORK", "Jin Sun-kyu/PER", "One The Woman/WORK", "Ahn Joon-ho/PER", "Jung Hae-in/PER"]
+        );
     }
 
     #[test]
@@ -597,7 +677,10 @@ mod tests {
             mention(&d, "K-pop", Label::MISC),
         ];
         let refined = shown(&d, &refine(&d, engine));
-        assert_eq!(refined, ["Deadline/ORG", "Kim Ji-won/PER", "Namoo Actors/ORG", "Goyang-si/LOC", "Yongduri Village/LOC", "Cheong-san/PER", "K-pop/MISC"]);
+        assert_eq!(
+            refined,
+            ["Deadline/ORG", "Kim Ji-won/PER", "Namoo Actors/ORG", "Goyang-si/LOC", "Yongduri Village/LOC", "Cheong-san/PER", "K-pop/MISC"]
+        );
     }
 
     #[test]

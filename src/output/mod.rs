@@ -212,7 +212,9 @@ fn persist(temp: NamedTempFile, path: &Path) -> Result<()> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        temp.as_file().set_permissions(std::fs::Permissions::from_mode(0o644)).with_context(|| format!("{}: cannot set permissions", path.display()))?;
+        temp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(0o644))
+            .with_context(|| format!("{}: cannot set permissions", path.display()))?;
     }
     temp.as_file().sync_all().ok();
     temp.persist(path).with_context(|| format!("{}: cannot move the finished file into place", path.display()))?;

@@ -225,7 +225,8 @@ mod tests {
 
     #[test]
     fn never_merges_different_people_who_share_a_surname_or_given_name() {
-        let rows = index(&["Lee Min-jae and Lee Jae-kyoo met the cast.", "Kim Ji-won joined. Ji-won smiled.", "Park Ji-won joined the cast."]);
+        let rows =
+            index(&["Lee Min-jae and Lee Jae-kyoo met the cast.", "Kim Ji-won joined. Ji-won smiled.", "Park Ji-won joined the cast."]);
         let names: Vec<&str> = rows.iter().map(|r| r.name.as_str()).collect();
         assert_eq!(names, ["Kim Ji-won", "Lee Jae-kyoo", "Lee Min-jae", "Park Ji-won"]);
     }

@@ -10,13 +10,26 @@ use std::path::Path;
 
 // Column lists, written as headers even when a table has no rows; a test
 // checks each against the fields of its row struct.
-pub const DOCUMENT_COLUMNS: &[&str] = &["doc_id", "source", "status", "error", "dct", "chars", "sentences", "tokens", "mentions", "dates", "persons", "roles", "events"];
+pub const DOCUMENT_COLUMNS: &[&str] =
+    &["doc_id", "source", "status", "error", "dct", "chars", "sentences", "tokens", "mentions", "dates", "persons", "roles", "events"];
 pub const MENTION_COLUMNS: &[&str] = &["doc_id", "start", "end", "text", "label"];
 pub const DATE_COLUMNS: &[&str] = &["doc_id", "start", "end", "text", "type", "value", "mod", "begin_date", "end_date"];
 pub const ROLE_COLUMNS: &[&str] = &["doc_id", "person_id", "person", "role", "character", "work", "evidence_start", "evidence_end"];
 pub const EVENT_COLUMNS: &[&str] = &[
-    "doc_id", "type", "work", "season", "person_id", "person", "date", "date_offset_start", "date_offset_end", "location", "status", "trigger",
-    "evidence_start", "evidence_end",
+    "doc_id",
+    "type",
+    "work",
+    "season",
+    "person_id",
+    "person",
+    "date",
+    "date_offset_start",
+    "date_offset_end",
+    "location",
+    "status",
+    "trigger",
+    "evidence_start",
+    "evidence_end",
 ];
 pub const PERSON_COLUMNS: &[&str] = &["person_id", "name", "kind", "aliases", "doc_count", "mention_count"];
 

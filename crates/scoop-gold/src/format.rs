@@ -238,8 +238,7 @@ pub enum Status {
 }
 
 impl Status {
-    pub const ALL: [Status; 5] =
-        [Status::Confirmed, Status::Reported, Status::Rumored, Status::Expected, Status::Negated];
+    pub const ALL: [Status; 5] = [Status::Confirmed, Status::Reported, Status::Rumored, Status::Expected, Status::Negated];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -256,18 +255,14 @@ impl Status {
 pub fn read_doc_records(path: &Path) -> anyhow::Result<DocRecords> {
     use anyhow::Context;
     let bytes = std::fs::read(path).with_context(|| format!("{}: cannot read", path.display()))?;
-    serde_json::from_slice(&bytes).map_err(|e| {
-        anyhow::anyhow!("{}:{}:{}: not a guide-format document: {}", path.display(), e.line(), e.column(), e)
-    })
+    serde_json::from_slice(&bytes)
+        .map_err(|e| anyhow::anyhow!("{}:{}:{}: not a guide-format document: {}", path.display(), e.line(), e.column(), e))
 }
 
 /// Folds a name for comparison as the guide scores names: case folded,
 /// spaces, hyphens and dots removed (`Park Ji Hu` = `Park Ji-hu` = `park jihu`).
 pub fn fold_name(name: &str) -> String {
-    name.chars()
-        .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '.' | '‐' | '‑' | '–'))
-        .flat_map(char::to_lowercase)
-        .collect()
+    name.chars().filter(|c| !c.is_whitespace() && !matches!(c, '-' | '.' | '‐' | '‑' | '–')).flat_map(char::to_lowercase).collect()
 }
 
 #[cfg(test)]

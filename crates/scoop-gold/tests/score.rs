@@ -5,15 +5,7 @@ use scoop_gold::*;
 use std::path::{Path, PathBuf};
 
 fn doc(name: &str) -> DocRecords {
-    DocRecords {
-        doc: name.into(),
-        dct: None,
-        mentions: vec![],
-        dates: vec![],
-        persons: vec![],
-        roles: vec![],
-        events: vec![],
-    }
+    DocRecords { doc: name.into(), dct: None, mentions: vec![], dates: vec![], persons: vec![], roles: vec![], events: vec![] }
 }
 
 fn mention(start: usize, end: usize, text: &str, label: Label) -> Mention {
@@ -70,11 +62,8 @@ fn score_one(gold: DocRecords, system: DocRecords) -> Report {
 #[test]
 fn mentions_strict_needs_span_and_label_and_set_folds_text() {
     let mut g = doc("a.txt");
-    g.mentions = vec![
-        mention(0, 7, "Netflix", Label::ORG),
-        mention(10, 20, "Park Ji-hu", Label::PER),
-        mention(30, 40, "Sweet Home", Label::WORK),
-    ];
+    g.mentions =
+        vec![mention(0, 7, "Netflix", Label::ORG), mention(10, 20, "Park Ji-hu", Label::PER), mention(30, 40, "Sweet Home", Label::WORK)];
     let mut s = doc("a.txt");
     s.mentions = vec![
         mention(0, 7, "Netflix", Label::ORG),      // exact
@@ -228,10 +217,7 @@ fn events_key_by_person_for_person_types_and_by_date_otherwise() {
     let mut g = doc("a");
     g.persons = vec![person("Park Solomon", &["Lomon"], PersonKind::Person)];
     g.events = vec![
-        with_work(
-            event(EventType::Casting, Some("Park Solomon"), Some("2026-01"), Status::Confirmed),
-            "All of Us Are Dead",
-        ),
+        with_work(event(EventType::Casting, Some("Park Solomon"), Some("2026-01"), Status::Confirmed), "All of Us Are Dead"),
         event(EventType::Release, None, Some("2026-12"), Status::Rumored),
         event(EventType::ScriptReading, None, None, Status::Confirmed),
         event(EventType::FilmingEnd, None, Some("2026-02"), Status::Expected),
@@ -285,20 +271,14 @@ fn duplicate_event_keys_pair_for_status_then_work() {
 fn event_location_is_scored_where_either_side_states_one() {
     let mut g = doc("a");
     g.events = vec![
-        with_location(
-            event(EventType::Filming, None, Some("2026-01-17"), Status::Reported),
-            "Gangwon Provincial Government Building",
-        ),
+        with_location(event(EventType::Filming, None, Some("2026-01-17"), Status::Reported), "Gangwon Provincial Government Building"),
         event(EventType::Filming, None, Some("2026-01-18"), Status::Reported),
         event(EventType::Filming, None, Some("2026-01-19"), Status::Reported),
         with_location(event(EventType::ScriptReading, None, None, Status::Confirmed), "Seoul"),
     ];
     let mut s = doc("a");
     s.events = vec![
-        with_location(
-            event(EventType::Filming, None, Some("2026-01-17"), Status::Reported),
-            "gangwon provincial government building",
-        ),
+        with_location(event(EventType::Filming, None, Some("2026-01-17"), Status::Reported), "gangwon provincial government building"),
         with_location(event(EventType::Filming, None, Some("2026-01-18"), Status::Reported), "Seoul"),
         event(EventType::Filming, None, Some("2026-01-19"), Status::Reported),
         event(EventType::ScriptReading, None, None, Status::Confirmed),
@@ -384,12 +364,8 @@ fn every_shared_gold_file_scores_perfectly_against_itself() {
             assert_all_correct(name, a);
             assert_eq!(a.accuracy(), 1.0);
         }
-        let off_diagonal: usize = r
-            .events
-            .status_confusion
-            .iter()
-            .flat_map(|(g, row)| row.iter().filter(move |(s, _)| *s != g).map(|(_, n)| n))
-            .sum();
+        let off_diagonal: usize =
+            r.events.status_confusion.iter().flat_map(|(g, row)| row.iter().filter(move |(s, _)| *s != g).map(|(_, n)| n)).sum();
         assert_eq!(off_diagonal, 0);
     }
 }
@@ -424,16 +400,8 @@ fn report_json_has_every_metric_with_its_counts() {
             assert!(m.get(key).is_some(), "{path}.{key}");
         }
     }
-    let accuracy_paths = [
-        "/dates/value",
-        "/dates/type",
-        "/dates/mod",
-        "/persons/kind",
-        "/roles/work",
-        "/events/status",
-        "/events/work",
-        "/events/location",
-    ];
+    let accuracy_paths =
+        ["/dates/value", "/dates/type", "/dates/mod", "/persons/kind", "/roles/work", "/events/status", "/events/work", "/events/location"];
     for path in accuracy_paths {
         let m = v.pointer(path).unwrap_or_else(|| panic!("{path} missing"));
         for key in ["correct", "total", "accuracy"] {

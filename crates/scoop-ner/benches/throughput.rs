@@ -22,9 +22,7 @@ fn throughput(c: &mut Criterion) {
     let mut group = c.benchmark_group("ner");
     group.throughput(Throughput::Elements(tokens as u64));
     group.sample_size(20);
-    group.bench_function("tag_conll_dev_100_docs", |b| {
-        b.iter(|| sample.iter().map(|doc| model.tag_document(doc).len()).sum::<usize>())
-    });
+    group.bench_function("tag_conll_dev_100_docs", |b| b.iter(|| sample.iter().map(|doc| model.tag_document(doc).len()).sum::<usize>()));
     group.finish();
 }
 

@@ -181,7 +181,11 @@ fn bisect(members: &[usize], vectors: &[Sparse], dims: usize) -> (Vec<usize>, Ve
     }
     let mut split: (Vec<usize>, Vec<usize>) = (Vec::new(), Vec::new());
     for (&p, &m) in proj.iter().zip(members) {
-        if p >= 0.0 { split.0.push(m) } else { split.1.push(m) }
+        if p >= 0.0 {
+            split.0.push(m)
+        } else {
+            split.1.push(m)
+        }
     }
     for _ in 0..6 {
         if split.0.is_empty() || split.1.is_empty() {

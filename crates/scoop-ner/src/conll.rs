@@ -54,12 +54,10 @@ pub fn parse_conll(text: &str) -> Result<Vec<Document>> {
                 flush(&mut docs, &mut sentence, &mut raw_tags).map(|()| docs.push(Document::default()))
             }
             [_] => Err(anyhow::anyhow!("expected a token and a tag")),
-            [token, .., tag] => {
-                Tag::parse(tag).with_context(|| format!("unknown tag {tag:?}")).map(|t| {
-                    sentence.tokens.push(token.to_string());
-                    raw_tags.push(t);
-                })
-            }
+            [token, .., tag] => Tag::parse(tag).with_context(|| format!("unknown tag {tag:?}")).map(|t| {
+                sentence.tokens.push(token.to_string());
+                raw_tags.push(t);
+            }),
         };
         result.with_context(|| format!("line {}", n + 1))?;
     }

@@ -143,22 +143,12 @@ impl Counts {
     /// conlleval's text report.
     pub fn to_text(&self) -> String {
         let o = self.overall();
-        let mut out = format!(
-            "processed {} tokens with {} phrases; found: {} phrases; correct: {}.\n",
-            self.tokens, o.gold, o.guessed, o.correct
-        );
+        let mut out =
+            format!("processed {} tokens with {} phrases; found: {} phrases; correct: {}.\n", self.tokens, o.gold, o.guessed, o.correct);
         let accuracy = if self.tokens == 0 { 0.0 } else { 100.0 * self.correct_tags as f64 / self.tokens as f64 };
-        let _ = writeln!(
-            out,
-            "accuracy: {accuracy:6.2}%; precision: {:6.2}%; recall: {:6.2}%; FB1: {:6.2}",
-            o.precision, o.recall, o.f1
-        );
+        let _ = writeln!(out, "accuracy: {accuracy:6.2}%; precision: {:6.2}%; recall: {:6.2}%; FB1: {:6.2}", o.precision, o.recall, o.f1);
         for (t, p) in self.per_type() {
-            let _ = writeln!(
-                out,
-                "{t:>17}: precision: {:6.2}%; recall: {:6.2}%; FB1: {:6.2}  {}",
-                p.precision, p.recall, p.f1, p.guessed
-            );
+            let _ = writeln!(out, "{t:>17}: precision: {:6.2}%; recall: {:6.2}%; FB1: {:6.2}  {}", p.precision, p.recall, p.f1, p.guessed);
         }
         out
     }

@@ -136,10 +136,7 @@ pub(crate) fn local_features(doc: &[Vec<&str>], res: &Resources) -> Vec<Sentence
             entry.capitalised_inside |= i > 0 && !headline && t.capitalised;
         }
     }
-    toks.iter()
-        .zip(&headlines)
-        .map(|(sentence, &headline)| sentence_features(sentence, headline, &case, res))
-        .collect()
+    toks.iter().zip(&headlines).map(|(sentence, &headline)| sentence_features(sentence, headline, &case, res)).collect()
 }
 
 fn sentence_features(toks: &[Tok], headline: bool, case: &KeyMap<DocCase>, res: &Resources) -> SentenceFeatures {

@@ -6,8 +6,7 @@ pub const TYPES: [&str; 5] = ["PER", "ORG", "LOC", "WORK", "MISC"];
 /// Number of tags: `O`, then `B-T`, `I-T` for each type.
 pub const NUM_TAGS: usize = 1 + 2 * TYPES.len();
 
-const NAMES: [&str; NUM_TAGS] =
-    ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-WORK", "I-WORK", "B-MISC", "I-MISC"];
+const NAMES: [&str; NUM_TAGS] = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-WORK", "I-WORK", "B-MISC", "I-MISC"];
 
 /// An IOB2 tag.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -141,9 +141,8 @@ pub fn train(train: &[Document], dev: Option<&[Document]>, options: &TrainOption
     report(&format!("clusters: {} words ({:.0?})", clusters.paths.len(), clock.elapsed()));
 
     // Stage 1 features: each training document sees the gazetteer of the other folds.
-    let gazetteers: Vec<Gazetteer> = (0..folds)
-        .map(|k| Gazetteer::from_docs(train.iter().enumerate().filter(|(d, _)| fold_of(*d) != k).map(|(_, doc)| doc)))
-        .collect();
+    let gazetteers: Vec<Gazetteer> =
+        (0..folds).map(|k| Gazetteer::from_docs(train.iter().enumerate().filter(|(d, _)| fold_of(*d) != k).map(|(_, doc)| doc))).collect();
     let full_gazetteer = Gazetteer::from_docs(train);
     let local: Vec<Vec<SentenceFeatures>> = train
         .par_iter()
@@ -155,13 +154,24 @@ pub fn train(train: &[Document], dev: Option<&[Document]>, options: &TrainOption
         dev.unwrap_or_default().par_iter().map(|doc| local_features(&token_refs(doc), &full_res)).collect();
     let mut dict1 = Dictionary::default();
     let inst1 = doc_instances(&mut dict1, &local, train);
-    report(&format!("stage 1: {} features, {} sentences ({:.0?})", dict1.keys.len(), inst1.iter().map(Vec::len).sum::<usize>(), clock.elapsed()));
+    report(&format!(
+        "stage 1: {} features, {} sentences ({:.0?})",
+        dict1.keys.len(),
+        inst1.iter().map(Vec::len).sum::<usize>(),
+        clock.elapsed()
+    ));
 
     // Jackknifed stage-1 tags: what stage 2 will see from stage 1 on new text.
     let jackknife: Vec<(usize, Vec<Vec<Tag>>)> = (0..folds)
         .into_par_iter()
         .flat_map_iter(|k| {
-            let linear = perceptron::train(&select(&inst1, options, |d| fold_of(d) != k), dict1.keys.len(), options.epochs, &options.seeds(k as u64), None);
+            let linear = perceptron::train(
+                &select(&inst1, options, |d| fold_of(d) != k),
+                dict1.keys.len(),
+                options.epochs,
+                &options.seeds(k as u64),
+                None,
+            );
             let stage = Stage::new(&dict1.keys, &linear);
             let tagged: Vec<(usize, Vec<Vec<Tag>>)> =
                 (0..train.len()).filter(|&d| fold_of(d) == k).map(|d| (d, local[d].iter().map(|f| stage.tag(f)).collect())).collect();
@@ -203,7 +213,13 @@ pub fn train(train: &[Document], dev: Option<&[Document]>, options: &TrainOption
         report(&format!("stage 2 epoch {epoch}: dev {} ({:.0?})", f1_line(&score(dev_docs, &tagged)), clock.elapsed()));
     };
     let dev_report2: Option<EpochReport> = (!dev_docs.is_empty()).then_some(&mut dev_report2);
-    let linear2: Linear = perceptron::train(&select(&inst2, options, |_| true), dict2.keys.len(), options.context_epochs, &options.seeds(0).into_iter().map(|s| s.rotate_left(7)).collect::<Vec<_>>(), dev_report2);
+    let linear2: Linear = perceptron::train(
+        &select(&inst2, options, |_| true),
+        dict2.keys.len(),
+        options.context_epochs,
+        &options.seeds(0).into_iter().map(|s| s.rotate_left(7)).collect::<Vec<_>>(),
+        dev_report2,
+    );
     let model = Model { stage1, stage2: Stage::new(&dict2.keys, &linear2), gazetteer: full_gazetteer, clusters };
     report(&format!("trained in {:.1?}", clock.elapsed()));
     model

@@ -14,7 +14,10 @@ fn corpus() -> Vec<Document> {
             text.push_str(&format!("{w} {}\n", if j == 0 { "B-PER" } else { "I-PER" }));
         }
         text.push_str(&format!("visited O\n{} B-LOC\nwith O\nNetflix B-ORG\n. O\n\n", places[i % places.len()]));
-        text.push_str(&format!("The O\nshow O\nSweet B-WORK\nHome I-WORK\nstars O\n{} B-PER\n. O\n\n", person.split(' ').next().unwrap_or("")));
+        text.push_str(&format!(
+            "The O\nshow O\nSweet B-WORK\nHome I-WORK\nstars O\n{} B-PER\n. O\n\n",
+            person.split(' ').next().unwrap_or("")
+        ));
     }
     parse_conll(&text).unwrap()
 }

@@ -40,9 +40,7 @@ fn dates(c: &mut Criterion) {
     let mut group = c.benchmark_group("dates");
     group.throughput(Throughput::Bytes(text.len() as u64));
     group.sample_size(10);
-    group.bench_function("tag_1mb", |b| {
-        b.iter(|| black_box(tagger.tag(black_box(&text), 0..text.len(), dct)).len())
-    });
+    group.bench_function("tag_1mb", |b| b.iter(|| black_box(tagger.tag(black_box(&text), 0..text.len(), dct)).len()));
     group.finish();
 }
 

@@ -65,15 +65,8 @@ pub fn enclosing_token(text: &str, lo: usize, hi: usize, start: usize, end: usiz
     // Bounded look-around keeps pathological inputs (no spaces) linear.
     let lo = floor_char(text, start.saturating_sub(WINDOW).max(lo));
     let hi = ceil_char(text, end + WINDOW, hi);
-    let s = text[lo..start]
-        .char_indices()
-        .rev()
-        .find(|(_, c)| c.is_whitespace())
-        .map_or(lo, |(i, c)| lo + i + c.len_utf8());
-    let e = text[end..hi]
-        .char_indices()
-        .find(|(_, c)| c.is_whitespace())
-        .map_or(hi, |(i, _)| end + i);
+    let s = text[lo..start].char_indices().rev().find(|(_, c)| c.is_whitespace()).map_or(lo, |(i, c)| lo + i + c.len_utf8());
+    let e = text[end..hi].char_indices().find(|(_, c)| c.is_whitespace()).map_or(hi, |(i, _)| end + i);
     &text[s..e]
 }
 
@@ -97,20 +90,13 @@ fn ends_sentence(text: &str, i: usize, c: char) -> bool {
 /// Start of the sentence containing `pos` (after the last `.!?` or newline).
 pub fn sentence_start(text: &str, lo: usize, pos: usize) -> usize {
     let lo = floor_char(text, pos.saturating_sub(WINDOW).max(lo));
-    text[lo..pos]
-        .char_indices()
-        .rev()
-        .find(|&(i, c)| ends_sentence(text, lo + i, c))
-        .map_or(lo, |(i, _)| lo + i + 1)
+    text[lo..pos].char_indices().rev().find(|&(i, c)| ends_sentence(text, lo + i, c)).map_or(lo, |(i, _)| lo + i + 1)
 }
 
 /// End of the sentence containing `pos`.
 pub fn sentence_end(text: &str, pos: usize, hi: usize) -> usize {
     let hi = ceil_char(text, pos + WINDOW, hi);
-    text[pos..hi]
-        .char_indices()
-        .find(|&(i, c)| ends_sentence(text, pos + i, c))
-        .map_or(hi, |(i, _)| pos + i)
+    text[pos..hi].char_indices().find(|&(i, c)| ends_sentence(text, pos + i, c)).map_or(hi, |(i, _)| pos + i)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -309,9 +295,7 @@ fn infinitive(to: &str, next: &str) -> bool {
 
 /// Words (and numbers) of `part`, in order, in their original case.
 fn raw_words(part: &str) -> Vec<&str> {
-    part.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect()
+    part.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect()
 }
 
 fn lowered(words: &[&str]) -> Vec<String> {
@@ -337,10 +321,7 @@ pub fn tense(text: &str, lo: usize, hi: usize, start: usize, end: usize) -> Tens
     let e = sentence_end(text, end, hi).min(ceil_char(text, end + 80, hi));
     let scan = |part: &str| {
         let mut past = false;
-        for w in part
-            .split(|c: char| !c.is_alphabetic())
-            .filter(|w| !w.is_empty())
-        {
+        for w in part.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
             let w = w.to_ascii_lowercase();
             if is_future_cue(&w) {
                 return Tense::Future;
@@ -363,21 +344,10 @@ pub fn tense(text: &str, lo: usize, hi: usize, start: usize, end: usize) -> Tens
 /// side in its sentence (before wins a tie): for weekdays, whose verb is
 /// usually right next to them (`said Friday`, `will meet on Thursday`);
 /// `to` + verb counts as a future cue.
-pub fn near_tense(
-    text: &str,
-    lo: usize,
-    hi: usize,
-    start: usize,
-    end: usize,
-    words: usize,
-) -> Tense {
+pub fn near_tense(text: &str, lo: usize, hi: usize, start: usize, end: usize, words: usize) -> Tense {
     let s = sentence_start(text, lo, start);
     let e = sentence_end(text, end, hi);
-    let raw: Vec<&str> = raw_words(&text[s.max(lo).min(start)..start])
-        .into_iter()
-        .rev()
-        .take(words)
-        .collect();
+    let raw: Vec<&str> = raw_words(&text[s.max(lo).min(start)..start]).into_iter().rev().take(words).collect();
     let before = lowered(&raw);
     let mut after = lowered(&raw_words(&text[end..e.max(end)]));
     after.truncate(words);
@@ -386,11 +356,7 @@ pub fn near_tense(
         if d > 0 && raw.get(d).is_some_and(|to| infinitive(to, raw[d - 1])) {
             return Tense::Future;
         }
-        if let Some(t) = [before.get(d), after.get(d)]
-            .into_iter()
-            .flatten()
-            .find_map(|w| word_cue(w))
-        {
+        if let Some(t) = [before.get(d), after.get(d)].into_iter().flatten().find_map(|w| word_cue(w)) {
             return t;
         }
     }
@@ -401,15 +367,7 @@ pub fn near_tense(
 /// sentence, else the nearest after `end` within `after` words: the verb
 /// that governs a date phrase mostly precedes it (`will double its flights
 /// by August in the search for new markets untouched by...`).
-pub fn governing_tense(
-    text: &str,
-    lo: usize,
-    hi: usize,
-    start: usize,
-    end: usize,
-    before: usize,
-    after: usize,
-) -> Tense {
+pub fn governing_tense(text: &str, lo: usize, hi: usize, start: usize, end: usize, before: usize, after: usize) -> Tense {
     let s = sentence_start(text, lo, start);
     let e = sentence_end(text, end, hi);
     // A participle after a present or infinitive `be` (`when the case is
@@ -426,9 +384,7 @@ pub fn governing_tense(
         } else if w == "set" && !matches!(ws.get(i + 1).map(String::as_str), Some("to" | "for")) {
             (!passive).then_some(Tense::Past)
         } else {
-            word_cue(w).filter(|&t| {
-                t == Tense::Future || !(passive || w.starts_with("un") && w.ends_with("ed"))
-            })
+            word_cue(w).filter(|&t| t == Tense::Future || !(passive || w.starts_with("un") && w.ends_with("ed")))
         }
     };
     let raw = raw_words(&text[s.max(lo).min(start)..start]);
@@ -439,13 +395,7 @@ pub fn governing_tense(
     (from..b.len())
         .rev()
         .take(before)
-        .find_map(|i| {
-            if raw.get(i + 1).is_some_and(|&next| infinitive(raw[i], next)) {
-                Some(Tense::Future)
-            } else {
-                cue_at(&b, i)
-            }
-        })
+        .find_map(|i| if raw.get(i + 1).is_some_and(|&next| infinitive(raw[i], next)) { Some(Tense::Future) } else { cue_at(&b, i) })
         .or_else(|| (0..a.len()).take(after).find_map(|i| cue_at(&a, i)))
         .unwrap_or(Tense::Unknown)
 }

@@ -19,14 +19,16 @@ pub const WEEKDAY: &str = "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|
 
 /// A weekday leading a full date (`Thursday 21 March`, `Thu, Mar 21, 2013`):
 /// abbreviations are safe only there.
-pub const WEEKDAY_LEAD: &str = "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?-u:\\b)\\.?)";
+pub const WEEKDAY_LEAD: &str =
+    "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?-u:\\b)\\.?)";
 
 /// Time of day: `9:10`, `3:02:17 pm`, `9 p.m.`.
 pub const TIME: &str = "(?:(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9])?(?:\\s*(?i:[ap](?:\\.m(?-u:\\b)\\.?|m(?-u:\\b))))?|(?:1[0-2]|0?[1-9])\\s*(?i:[ap](?:\\.m(?-u:\\b)\\.?|m(?-u:\\b))))";
 
 /// Part-of-period modifiers placed before the expression (`early 2024`,
 /// `mid-February`, `the end of 2025`). Mapped by [`part_mod`].
-pub const PART: &str = "(?i:(?:the\\s+)?(?:very\\s+)?(?:earlier|early|mid|middle|later|late)|(?:the\\s+)?(?:end|beginning|start|middle)\\s+of)";
+pub const PART: &str =
+    "(?i:(?:the\\s+)?(?:very\\s+)?(?:earlier|early|mid|middle|later|late)|(?:the\\s+)?(?:end|beginning|start|middle)\\s+of)";
 
 /// Quantity modifiers before durations and years (`at least 50 minutes`).
 pub const QUANT: &str = "(?i:a\\s+little\\s+(?:over|more\\s+than|less\\s+than|under)|just\\s+(?:over|under)|well\\s+over|more\\s+than|over|at\\s+least|upwards\\s+of|nearly|almost|about|around|approximately|roughly|less\\s+than|fewer\\s+than|under|up\\s+to|at\\s+most|no\\s+more\\s+than)";
@@ -39,8 +41,7 @@ pub const NUMBER_WORDS: &str = "(?:(?:twenty|thirty|forty|fifty|sixty|seventy|ei
 pub const ORDINAL_WORDS: &str = "(?:(?:twenty|thirty)-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|thirtieth|twentieth|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth)";
 
 /// Time units (singular or plural).
-pub const UNIT: &str =
-    "(?:seconds?|minutes?|hours?|days?|weeks?|months?|quarters?|years?|decades?|centuries|century)";
+pub const UNIT: &str = "(?:seconds?|minutes?|hours?|days?|weeks?|months?|quarters?|years?|decades?|centuries|century)";
 
 pub fn month_number(word: &str) -> Option<u32> {
     let w = word.trim_end_matches('.').to_ascii_lowercase();
@@ -105,12 +106,8 @@ fn small_number(w: &str) -> Option<u32> {
 }
 
 fn tens(w: &str) -> Option<u32> {
-    const TENS: [&str; 8] = [
-        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    ];
-    TENS.iter()
-        .position(|x| *x == w)
-        .map(|i| 20 + 10 * i as u32)
+    const TENS: [&str; 8] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+    TENS.iter().position(|x| *x == w).map(|i| 20 + 10 * i as u32)
 }
 
 /// Digits or an English number word (`twenty-five`, `a`, `a single`).
@@ -212,10 +209,8 @@ pub fn quant_mod(s: &str) -> Option<&'static str> {
     let w: String = w.split_whitespace().collect::<Vec<_>>().join(" ");
     let m = match w.as_str() {
         "about" | "around" | "approximately" | "roughly" => "APPROX",
-        "nearly" | "almost" | "less than" | "fewer than" | "under" | "just under"
-        | "a little less than" | "a little under" | "up to" | "at most" | "no more than" => {
-            "LESS_THAN"
-        }
+        "nearly" | "almost" | "less than" | "fewer than" | "under" | "just under" | "a little less than" | "a little under" | "up to"
+        | "at most" | "no more than" => "LESS_THAN",
         _ => "MORE_THAN",
     };
     Some(m)
@@ -264,10 +259,8 @@ pub fn is_count_noun(word: &str) -> bool {
 
 /// Words before a number that make it a label, not a date (`Season 2`).
 pub fn is_label_word(word: &str) -> bool {
-    const LABELS: [&str; 14] = [
-        "season", "episode", "ep", "part", "no", "number", "class", "vol", "volume", "chapter",
-        "top", "page", "room", "route",
-    ];
+    const LABELS: [&str; 14] =
+        ["season", "episode", "ep", "part", "no", "number", "class", "vol", "volume", "chapter", "top", "page", "room", "route"];
     LABELS.contains(&word.to_ascii_lowercase().trim_end_matches('.'))
 }
 

@@ -41,8 +41,7 @@ impl Dct {
         let s = s.trim();
         let mut parts = s.split('-');
         let (y, m, d) = (parts.next()?, parts.next()?, parts.next());
-        if parts.next().is_some() || y.len() != 4 || m.len() != 2 || d.is_some_and(|d| d.len() != 2)
-        {
+        if parts.next().is_some() || y.len() != 4 || m.len() != 2 || d.is_some_and(|d| d.len() != 2) {
             return None;
         }
         let year = y.parse().ok()?;
@@ -87,9 +86,7 @@ impl Default for Tagger {
 
 impl Tagger {
     pub fn new() -> Tagger {
-        Tagger {
-            recognizer: Recognizer::new(),
-        }
+        Tagger { recognizer: Recognizer::new() }
     }
 
     /// Tags `text[range]` (range is a byte range on char boundaries; text
@@ -110,13 +107,7 @@ impl Tagger {
         self.tag_styled(text, range, dct, true)
     }
 
-    fn tag_styled(
-        &self,
-        text: &str,
-        range: Range<usize>,
-        dct: Option<Dct>,
-        timeml: bool,
-    ) -> Vec<Timex> {
+    fn tag_styled(&self, text: &str, range: Range<usize>, dct: Option<Dct>, timeml: bool) -> Vec<Timex> {
         let (lo, hi) = (range.start, range.end.min(text.len()));
         if lo >= hi || !text.is_char_boundary(lo) || !text.is_char_boundary(hi) {
             return Vec::new();
@@ -137,14 +128,7 @@ impl Tagger {
                     TimexType::Date => interval::interval(&r.value, r.modifier),
                     _ => None,
                 };
-                Timex {
-                    start: r.start,
-                    end: r.end,
-                    timex_type: r.timex_type,
-                    value: r.value,
-                    modifier: r.modifier,
-                    interval,
-                }
+                Timex { start: r.start, end: r.end, timex_type: r.timex_type, value: r.value, modifier: r.modifier, interval }
             })
             .collect()
     }
@@ -166,8 +150,7 @@ fn pin_day_refs(text: &str, records: &mut [Resolved]) {
         }
         let gap = text[a.end..b.start].trim();
         let gap = gap.trim_start_matches([',', '(']).trim();
-        let apposed = text[a.end..b.start].trim_start().starts_with([',', '('])
-            && (gap.is_empty() || gap.eq_ignore_ascii_case("on"));
+        let apposed = text[a.end..b.start].trim_start().starts_with([',', '(']) && (gap.is_empty() || gap.eq_ignore_ascii_case("on"));
         if apposed {
             records[i].value = records[i + 1].value.clone();
         }
@@ -186,12 +169,7 @@ fn attach_times(text: &str, records: &mut Vec<Resolved>, timeml: bool, dct: Opti
     // TimeML: `5 p.m. EST Nov. 9`, `noon Thursday` are one TIME.
     let mut merge = vec![false; records.len()];
     for i in 0..records.len() {
-        let Origin::TimeOfDay {
-            hour,
-            minute,
-            second,
-        } = records[i].origin
-        else {
+        let Origin::TimeOfDay { hour, minute, second } = records[i].origin else {
             continue;
         };
         let next = records.get(i + 1).filter(|n| {
@@ -206,29 +184,18 @@ fn attach_times(text: &str, records: &mut Vec<Resolved>, timeml: bool, dct: Opti
             merge[i] = !raw.starts_with('(') && (gap.is_empty() || gap == ",");
         }
         let prev = i.checked_sub(1).map(|p| &records[p]).filter(|p| {
-            let gap = text[p.end..records[i].start]
-                .trim()
-                .trim_start_matches(',')
-                .trim();
+            let gap = text[p.end..records[i].start].trim().trim_start_matches(',').trim();
             (gap.is_empty() || gap.eq_ignore_ascii_case("at")) && has_day(&p.value)
         });
         let lone = || {
             let r = &records[i];
             let word = text[r.start..r.end].starts_with(char::is_alphabetic);
-            let after_at = text[..r.start]
-                .trim_end()
-                .rsplit(|c: char| !c.is_alphanumeric())
-                .next()
-                .is_some_and(|w| w.eq_ignore_ascii_case("at"));
+            let after_at =
+                text[..r.start].trim_end().rsplit(|c: char| !c.is_alphanumeric()).next().is_some_and(|w| w.eq_ignore_ascii_case("at"));
             if word && !after_at {
                 return None;
             }
-            records[..i]
-                .iter()
-                .rev()
-                .find(|p| has_day(&p.value))
-                .map(|p| p.value[..10].to_string())
-                .or_else(|| dct_day.clone())
+            records[..i].iter().rev().find(|p| has_day(&p.value)).map(|p| p.value[..10].to_string()).or_else(|| dct_day.clone())
         };
         let date = match next.or(prev) {
             Some(r) => Some(r.value.clone()),
@@ -254,27 +221,12 @@ fn attach_times(text: &str, records: &mut Vec<Resolved>, timeml: bool, dct: Opti
 /// also as a bracketed conversion (`10:35 a.m. (0735 GMT) Friday`).
 fn strip_zone(gap: &str) -> &str {
     if let Some((inner, rest)) = gap.strip_prefix('(').and_then(|g| g.split_once(')')) {
-        if inner
-            .chars()
-            .all(|c| c.is_ascii_digit() || c.is_ascii_uppercase() || matches!(c, ' ' | ':'))
-        {
+        if inner.chars().all(|c| c.is_ascii_digit() || c.is_ascii_uppercase() || matches!(c, ' ' | ':')) {
             return rest.trim();
         }
     }
     let g = gap.trim_start_matches(['(', ',']).trim();
-    for z in [
-        "EST",
-        "EDT",
-        "CST",
-        "CDT",
-        "MST",
-        "MDT",
-        "PST",
-        "PDT",
-        "GMT",
-        "UTC",
-        "local time",
-    ] {
+    for z in ["EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "GMT", "UTC", "local time"] {
         if let Some(rest) = g.strip_prefix(z) {
             if !rest.starts_with(|c: char| c.is_alphanumeric()) {
                 return rest.trim_start_matches([')']).trim();
@@ -298,18 +250,9 @@ fn join_day_parts(text: &str, hi: usize, records: &mut [Resolved]) {
             continue;
         }
         let skip = ws;
-        for (w, code) in [
-            ("morning", "MO"),
-            ("afternoon", "AF"),
-            ("evening", "EV"),
-            ("night", "NI"),
-        ] {
-            let ok = rest
-                .get(..w.len())
-                .is_some_and(|p| p.eq_ignore_ascii_case(w))
-                && !rest[w.len()..].starts_with(|c: char| {
-                    c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'
-                });
+        for (w, code) in [("morning", "MO"), ("afternoon", "AF"), ("evening", "EV"), ("night", "NI")] {
+            let ok = rest.get(..w.len()).is_some_and(|p| p.eq_ignore_ascii_case(w))
+                && !rest[w.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '\'' || c == '’' || c == '-');
             if ok {
                 r.end += skip + w.len();
                 r.timex_type = TimexType::Time;
@@ -337,10 +280,7 @@ fn join_week_of(text: &str, lo: usize, records: &mut [Resolved]) {
         if !lead.is_some_and(|w| w.eq_ignore_ascii_case(LEAD)) {
             continue;
         }
-        let starts_word = !text[lo..from]
-            .chars()
-            .next_back()
-            .is_some_and(char::is_alphanumeric);
+        let starts_word = !text[lo..from].chars().next_back().is_some_and(char::is_alphanumeric);
         let taken = i > 0 && records[i - 1].end > from;
         if starts_word && !taken {
             records[i].start = from;

@@ -11,9 +11,7 @@ mod extra;
 
 use crate::context::{enclosing_token, next_token, prev_token, prev_token2};
 pub use crate::expr::{Cand, Expr, RelUnit, YearSpec};
-use crate::lexicon::{
-    DAY, MONTH, NUMBER_WORDS, ORDINAL_WORDS, PART, QUANT, TIME, UNIT, WEEKDAY, WEEKDAY_LEAD, YEAR,
-};
+use crate::lexicon::{DAY, MONTH, NUMBER_WORDS, ORDINAL_WORDS, PART, QUANT, TIME, UNIT, WEEKDAY, WEEKDAY_LEAD, YEAR};
 use amount::{bare_units, duration, set};
 use calendar::{day_month, month, month_day, numeric, period};
 use deictic::{fiscal, ordinal_day, refs, relative, time, weekday};
@@ -61,9 +59,8 @@ pub(crate) const STRONG_PREPS: [&str; 22] = [
 /// Words before a weekday that make it a title or name (`Netflix’s
 /// Wednesday`, `starred in Wednesday`, `as Wednesday Addams`).
 pub(crate) const WEEKDAY_BLOCKERS: [&str; 22] = [
-    "as", "in", "of", "the", "s", "like", "watch", "watched", "watching", "star", "stars",
-    "starring", "starred", "called", "titled", "series", "show", "drama", "film", "\u{201c}",
-    "\u{2018}", "\"",
+    "as", "in", "of", "the", "s", "like", "watch", "watched", "watching", "star", "stars", "starring", "starred", "called", "titled",
+    "series", "show", "drama", "film", "\u{201c}", "\u{2018}", "\"",
 ];
 
 pub(crate) fn lower(s: &str) -> String {
@@ -127,32 +124,21 @@ impl Recognizer {
                 "{b}(?i:the)\\s+(?P<od>(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)){b}"
             ), ordinal_day),
         ];
-        Recognizer {
-            passes: table.into_iter().map(|(p, h)| (re(&p), h)).collect(),
-        }
+        Recognizer { passes: table.into_iter().map(|(p, h)| (re(&p), h)).collect() }
     }
 
     /// All candidates in `text[lo..hi]`, sorted by start and non-overlapping.
     pub fn candidates(&self, text: &str, lo: usize, hi: usize, timeml: bool) -> Vec<Cand> {
         let hay = &text[..hi];
         let mut out = Vec::new();
-        let cx = Cx {
-            text,
-            lo,
-            hi,
-            timeml,
-        };
+        let cx = Cx { text, lo, hi, timeml };
         for (regex, handler) in &self.passes {
             let mut at = lo;
             while let Some(caps) = regex.captures_at(hay, at) {
                 let m = caps.get(0).map_or(at..at, |m| m.range());
                 handler(&cx, &caps, &mut out);
                 // Advance past the match (or one char on an empty match).
-                at = if m.end > m.start {
-                    m.end
-                } else {
-                    m.end + hay[m.end..].chars().next().map_or(1, char::len_utf8)
-                };
+                at = if m.end > m.start { m.end } else { m.end + hay[m.end..].chars().next().map_or(1, char::len_utf8) };
                 if at >= hi {
                     break;
                 }
@@ -170,18 +156,11 @@ impl Default for Recognizer {
 
 /// Keeps the longest candidates, then the earliest, without overlaps.
 fn select(mut cands: Vec<Cand>) -> Vec<Cand> {
-    cands.sort_by(|a, b| {
-        (b.end - b.start)
-            .cmp(&(a.end - a.start))
-            .then(a.start.cmp(&b.start))
-    });
+    cands.sort_by(|a, b| (b.end - b.start).cmp(&(a.end - a.start)).then(a.start.cmp(&b.start)));
     let mut kept: Vec<Cand> = Vec::with_capacity(cands.len());
     let mut taken: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
     for c in cands {
-        let overlaps_before = taken
-            .range(..c.end)
-            .next_back()
-            .is_some_and(|(_, &e)| e > c.start);
+        let overlaps_before = taken.range(..c.end).next_back().is_some_and(|(_, &e)| e > c.start);
         if !overlaps_before {
             taken.insert(c.start, c.end);
             kept.push(c);
@@ -258,19 +237,8 @@ pub(crate) fn rel_year(caps: &Captures, name: &str) -> Option<YearSpec> {
     })
 }
 
-pub(crate) fn push(
-    out: &mut Vec<Cand>,
-    start: usize,
-    end: usize,
-    expr: Expr,
-    modifier: Option<&'static str>,
-) {
-    out.push(Cand {
-        start,
-        end,
-        expr,
-        modifier,
-    });
+pub(crate) fn push(out: &mut Vec<Cand>, start: usize, end: usize, expr: Expr, modifier: Option<&'static str>) {
+    out.push(Cand { start, end, expr, modifier });
 }
 
 pub(crate) fn valid_day(year: Option<i32>, month: u32, day: u32) -> bool {
@@ -284,11 +252,7 @@ mod tests {
     #[test]
     fn range_of_days_gives_two_candidates() {
         let text = "Shooting is on January 17 and 18 next weekend.";
-        let spans: Vec<_> = Recognizer::new()
-            .candidates(text, 0, text.len(), false)
-            .into_iter()
-            .map(|c| &text[c.start..c.end])
-            .collect();
+        let spans: Vec<_> = Recognizer::new().candidates(text, 0, text.len(), false).into_iter().map(|c| &text[c.start..c.end]).collect();
         assert_eq!(spans, ["January 17", "18", "next weekend"]);
     }
 }

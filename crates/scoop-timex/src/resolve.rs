@@ -103,14 +103,7 @@ fn month_index(y: i32, m: u32) -> i64 {
 
 impl<'t> Resolver<'t> {
     pub fn new(text: &'t str, lo: usize, hi: usize, dct: Option<Dct>) -> Resolver<'t> {
-        Resolver {
-            text,
-            lo,
-            hi,
-            dct,
-            anchor: None,
-            quarter: None,
-        }
+        Resolver { text, lo, hi, dct, anchor: None, quarter: None }
     }
 
     fn dct_date(&self) -> Option<NaiveDate> {
@@ -121,27 +114,14 @@ impl<'t> Resolver<'t> {
     /// The reference for deictic expressions: the DCT, else the anchor.
     fn deictic_base(&self) -> Anchor {
         match self.dct {
-            Some(d) => Anchor {
-                year: Some(d.year),
-                month: Some(d.month),
-                day: d.day,
-                end: 0,
-                explicit_year: true,
-            },
+            Some(d) => Anchor { year: Some(d.year), month: Some(d.month), day: d.day, end: 0, explicit_year: true },
             None => self.anchor.unwrap_or_default(),
         }
     }
 
     pub fn resolve(&mut self, c: &Cand) -> Resolved {
         let (timex_type, value, origin) = self.value(c);
-        Resolved {
-            start: c.start,
-            end: c.end,
-            timex_type,
-            value,
-            modifier: c.modifier,
-            origin,
-        }
+        Resolved { start: c.start, end: c.end, timex_type, value, modifier: c.modifier, origin }
     }
 
     fn value(&mut self, c: &Cand) -> (TimexType, String, Origin) {
@@ -151,13 +131,7 @@ impl<'t> Resolver<'t> {
             Expr::Cal { year, month, day } => {
                 let (y, m, d) = self.calendar(*year, *month, *day, c);
                 let explicit_year = matches!(year, YearSpec::Known(_));
-                self.anchor = Some(Anchor {
-                    year: y,
-                    month: m,
-                    day: d,
-                    end: c.end,
-                    explicit_year,
-                });
+                self.anchor = Some(Anchor { year: y, month: m, day: d, end: c.end, explicit_year });
                 date(match (m, d) {
                     (None, None) => y4(y),
                     (Some(m), None) => format!("{}-{:02}", y4(y), m),
@@ -175,17 +149,9 @@ impl<'t> Resolver<'t> {
                 }
                 date(format!("{}-Q{q}", y4(y)))
             }
-            Expr::QuarterRef {
-                shift,
-                from_dct,
-                year,
-            } => {
-                let base = if *from_dct {
-                    self.dct
-                        .map(|d| i64::from(d.year) * 4 + i64::from(d.month - 1) / 3)
-                } else {
-                    self.reported_quarter()
-                };
+            Expr::QuarterRef { shift, from_dct, year } => {
+                let base =
+                    if *from_dct { self.dct.map(|d| i64::from(d.year) * 4 + i64::from(d.month - 1) / 3) } else { self.reported_quarter() };
                 let q = base.map(|q| q + i64::from(*shift));
                 date(match (q, year) {
                     (Some(q), Some(y)) => quarter_value(i64::from(*y) * 4 + q.rem_euclid(4)),
@@ -195,22 +161,10 @@ impl<'t> Resolver<'t> {
                 })
             }
             Expr::MonthRel { month, offset } => date(self.month_rel(*month, *offset)),
-            Expr::TheYear => date(
-                self.reported_quarter()
-                    .map_or_else(|| "XXXX".into(), |q| q.div_euclid(4).to_string()),
-            ),
+            Expr::TheYear => date(self.reported_quarter().map_or_else(|| "XXXX".into(), |q| q.div_euclid(4).to_string())),
             Expr::Half { year, h } => date(format!("{}-H{h}", y4(self.period_year(*year)))),
-            Expr::Season { year, code, .. } => {
-                date(format!("{}-{code}", y4(self.period_year(*year))))
-            }
-            Expr::SeasonRel {
-                code,
-                first_month,
-                offset,
-            } => date(format!(
-                "{}-{code}",
-                y4(self.season_year(*first_month, *offset))
-            )),
+            Expr::Season { year, code, .. } => date(format!("{}-{code}", y4(self.period_year(*year)))),
+            Expr::SeasonRel { code, first_month, offset } => date(format!("{}-{code}", y4(self.season_year(*first_month, *offset)))),
             Expr::Decade(d) => date(d.to_string()),
             Expr::ShortDecade(d) => {
                 // `the '80s` is the latest such decade begun by the DCT
@@ -219,22 +173,10 @@ impl<'t> Resolver<'t> {
                 let century = if 2000 + 10 * d <= now { 20 } else { 19 };
                 date(format!("{century}{d}"))
             }
-            Expr::Rel {
-                unit,
-                offset,
-                anaphoric,
-            } => {
-                let base = if *anaphoric {
-                    self.anchor.or(self.dct.map(|_| self.deictic_base()))
-                } else {
-                    Some(self.deictic_base())
-                };
+            Expr::Rel { unit, offset, anaphoric } => {
+                let base = if *anaphoric { self.anchor.or(self.dct.map(|_| self.deictic_base())) } else { Some(self.deictic_base()) };
                 let v = relative(base, *unit, *offset, *anaphoric);
-                let origin = if *unit == RelUnit::Day {
-                    Origin::DayRef
-                } else {
-                    Origin::Other
-                };
+                let origin = if *unit == RelUnit::Day { Origin::DayRef } else { Origin::Other };
                 let ty = if *unit == RelUnit::Night { Time } else { Date };
                 (ty, v, origin)
             }
@@ -248,9 +190,7 @@ impl<'t> Resolver<'t> {
             }
             Expr::Weekday { wd, offset } => (Date, self.weekday(*wd, *offset, c), Origin::DayRef),
             Expr::Ago { amount, unit } => {
-                let near_quarter = self
-                    .quarter
-                    .is_some_and(|(_, end)| c.start.saturating_sub(end) <= QUARTER_REACH);
+                let near_quarter = self.quarter.is_some_and(|(_, end)| c.start.saturating_sub(end) <= QUARTER_REACH);
                 match (amount, unit, near_quarter, self.reported_quarter()) {
                     (Some(n), 'Y', true, Some(q)) => date(quarter_value(q - 4 * i64::from(*n))),
                     _ => date(self.ago(*amount, *unit)),
@@ -258,65 +198,24 @@ impl<'t> Resolver<'t> {
             }
             Expr::Ref(v) => date((*v).to_string()),
             Expr::Literal(v) => date(v.clone()),
-            Expr::Holiday {
-                month,
-                rule,
-                offset: _,
-                year: Some(y),
-            } => date(holiday_date(*y, *month, *rule).map_or_else(|| format!("{y:04}"), ymd)),
-            Expr::Holiday {
-                month,
-                rule,
-                offset,
-                year: None,
-            } => date(self.holiday(*month, *rule, *offset, c)),
-            Expr::DayPart {
-                offset,
-                code,
-                anaphoric,
-            } => match self
-                .anchor
-                .filter(|_| *anaphoric)
-                .and_then(|a| a.date())
-                .or_else(|| self.dct_date())
-            {
-                Some(d) => (
-                    Time,
-                    format!(
-                        "{}T{code}",
-                        ymd(d + chrono::Duration::days(i64::from(*offset)))
-                    ),
-                    Origin::Other,
-                ),
-                None => (Time, format!("XXXX-XX-XXT{code}"), Origin::Other),
-            },
+            Expr::Holiday { month, rule, offset: _, year: Some(y) } => {
+                date(holiday_date(*y, *month, *rule).map_or_else(|| format!("{y:04}"), ymd))
+            }
+            Expr::Holiday { month, rule, offset, year: None } => date(self.holiday(*month, *rule, *offset, c)),
+            Expr::DayPart { offset, code, anaphoric } => {
+                match self.anchor.filter(|_| *anaphoric).and_then(|a| a.date()).or_else(|| self.dct_date()) {
+                    Some(d) => (Time, format!("{}T{code}", ymd(d + chrono::Duration::days(i64::from(*offset)))), Origin::Other),
+                    None => (Time, format!("XXXX-XX-XXT{code}"), Origin::Other),
+                }
+            }
             Expr::Duration(v) => (Duration, v.clone(), Origin::Other),
             Expr::Set(v) => (Set, v.clone(), Origin::Other),
-            Expr::Time {
-                date: None,
-                hour,
-                minute,
-                second,
-            } => {
-                let origin = Origin::TimeOfDay {
-                    hour: *hour,
-                    minute: *minute,
-                    second: *second,
-                };
+            Expr::Time { date: None, hour, minute, second } => {
+                let origin = Origin::TimeOfDay { hour: *hour, minute: *minute, second: *second };
                 (Time, String::new(), origin)
             }
-            Expr::Time {
-                date: Some(d),
-                hour,
-                minute,
-                second,
-            } => {
-                let inner = Cand {
-                    start: c.start,
-                    end: c.end,
-                    expr: (**d).clone(),
-                    modifier: None,
-                };
+            Expr::Time { date: Some(d), hour, minute, second } => {
+                let inner = Cand { start: c.start, end: c.end, expr: (**d).clone(), modifier: None };
                 let (_, v, _) = self.value(&inner);
                 (Time, with_time(&v, *hour, *minute, *second), Origin::Other)
             }
@@ -329,15 +228,10 @@ impl<'t> Resolver<'t> {
     /// general or a superlative makes it an era.
     fn today_is_a_day(&self, start: usize, end: usize) -> bool {
         let after = &self.text[end..self.hi];
-        let Some(rest) = after
-            .strip_prefix("'s")
-            .or_else(|| after.strip_prefix("’s"))
-        else {
+        let Some(rest) = after.strip_prefix("'s").or_else(|| after.strip_prefix("’s")) else {
             // `the most popular actors today`: a superlative makes it an era.
             let clause = &self.text[context::sentence_start(self.text, self.lo, start)..start];
-            return !clause
-                .split(|c: char| !c.is_alphabetic())
-                .any(|w| matches!(w, "most" | "best" | "biggest" | "greatest"));
+            return !clause.split(|c: char| !c.is_alphabetic()).any(|w| matches!(w, "most" | "best" | "biggest" | "greatest"));
         };
         let next = context::next_token(self.text, self.hi - rest.len(), self.hi).to_lowercase();
         matches!(
@@ -361,13 +255,7 @@ impl<'t> Resolver<'t> {
 
     /// Year/month/day of a calendar expression, filling the year from the
     /// anchor or DCT when missing.
-    fn calendar(
-        &self,
-        year: YearSpec,
-        month: Option<u32>,
-        day: Option<u32>,
-        c: &Cand,
-    ) -> (Option<i32>, Option<u32>, Option<u32>) {
+    fn calendar(&self, year: YearSpec, month: Option<u32>, day: Option<u32>, c: &Cand) -> (Option<i32>, Option<u32>, Option<u32>) {
         match year {
             YearSpec::Known(y) => (Some(y), month, day),
             YearSpec::Rel(k) => (self.deictic_base().year.map(|y| y + k), month, day),
@@ -379,28 +267,18 @@ impl<'t> Resolver<'t> {
                     let Some(d) = self.dct else {
                         return (None, None, day);
                     };
-                    let tense = context::governing_tense(
-                        self.text, self.lo, self.hi, c.start, c.end, 10, 5,
-                    );
+                    let tense = context::governing_tense(self.text, self.lo, self.hi, c.start, c.end, 10, 5);
                     let shift: i64 = match (tense, day, d.day) {
                         (Tense::Past, Some(n), Some(today)) if n > today => -1,
                         (Tense::Future, Some(n), Some(today)) if n < today => 1,
                         _ => 0,
                     };
                     let i = month_index(d.year, d.month) + shift;
-                    return (
-                        Some(i.div_euclid(12) as i32),
-                        Some(i.rem_euclid(12) as u32 + 1),
-                        day,
-                    );
+                    return (Some(i.div_euclid(12) as i32), Some(i.rem_euclid(12) as u32 + 1), day);
                 };
-                let near_anchor = self.anchor.filter(|a| {
-                    a.explicit_year
-                        && a.month.is_some()
-                        && c.start.saturating_sub(a.end) <= ANCHOR_REACH
-                });
-                let governing =
-                    context::governing_tense(self.text, self.lo, self.hi, c.start, c.end, 10, 5);
+                let near_anchor =
+                    self.anchor.filter(|a| a.explicit_year && a.month.is_some() && c.start.saturating_sub(a.end) <= ANCHOR_REACH);
+                let governing = context::governing_tense(self.text, self.lo, self.hi, c.start, c.end, 10, 5);
                 // Narrative order: the story moves forward from the anchor
                 // (`December 2021. On May 31` → 2022), whatever the tense;
                 // but a future verb does not point before the DCT (`invited
@@ -408,50 +286,22 @@ impl<'t> Resolver<'t> {
                 let anchored = near_anchor
                     .map(|a| {
                         let (ay, am) = (a.year.unwrap_or_default(), a.month.unwrap_or(1));
-                        pick_year(
-                            ay,
-                            month_index(ay, am),
-                            |y| month_index(y, m),
-                            Tense::Future,
-                            i64::MAX,
-                        )
+                        pick_year(ay, month_index(ay, am), |y| month_index(y, m), Tense::Future, i64::MAX)
                     })
-                    .filter(|&y| {
-                        governing != Tense::Future
-                            || self
-                                .dct
-                                .is_none_or(|d| month_index(y, m) >= month_index(d.year, d.month))
-                    });
+                    .filter(|&y| governing != Tense::Future || self.dct.is_none_or(|d| month_index(y, m) >= month_index(d.year, d.month)));
                 let y = if anchored.is_some() {
                     anchored
                 } else if let Some(dct) = self.dct {
                     let tense = match governing {
-                        Tense::Unknown => {
-                            context::tense(self.text, self.lo, self.hi, c.start, c.end)
-                        }
+                        Tense::Unknown => context::tense(self.text, self.lo, self.hi, c.start, c.end),
                         t => t,
                     };
                     Some(match (day, self.dct_date()) {
                         (Some(d), Some(base)) => {
-                            let key = |y: i32| {
-                                NaiveDate::from_ymd_opt(y, m, d)
-                                    .map_or(i64::MIN / 4, |x| i64::from(x.num_days_from_ce()))
-                            };
-                            pick_year(
-                                dct.year,
-                                i64::from(base.num_days_from_ce()),
-                                key,
-                                tense,
-                                270,
-                            )
+                            let key = |y: i32| NaiveDate::from_ymd_opt(y, m, d).map_or(i64::MIN / 4, |x| i64::from(x.num_days_from_ce()));
+                            pick_year(dct.year, i64::from(base.num_days_from_ce()), key, tense, 270)
                         }
-                        _ => pick_year(
-                            dct.year,
-                            month_index(dct.year, dct.month),
-                            |y| month_index(y, m),
-                            tense,
-                            12,
-                        ),
+                        _ => pick_year(dct.year, month_index(dct.year, dct.month), |y| month_index(y, m), tense, 12),
                     })
                 } else {
                     None
@@ -479,10 +329,7 @@ impl<'t> Resolver<'t> {
         match offset {
             o if o < 0 => years.rev().find(|&y| start(y) + 3 <= now),
             o if o > 0 => years.into_iter().find(|&y| start(y) > now),
-            _ => years
-                .rev()
-                .find(|&y| start(y) <= now && now < start(y) + 3)
-                .or(Some(dct.year)),
+            _ => years.rev().find(|&y| start(y) <= now && now < start(y) + 3).or(Some(dct.year)),
         }
     }
 
@@ -524,9 +371,7 @@ impl<'t> Resolver<'t> {
                     }
                 } else {
                     match context::near_tense(self.text, self.lo, self.hi, c.start, c.end, 6) {
-                        Tense::Unknown => {
-                            context::tense(self.text, self.lo, self.hi, c.start, c.end)
-                        }
+                        Tense::Unknown => context::tense(self.text, self.lo, self.hi, c.start, c.end),
                         t => t,
                     }
                 };
@@ -543,10 +388,7 @@ impl<'t> Resolver<'t> {
     /// The quarter a business story reports on: the last one named, else
     /// the one before the DCT's (results come out after the quarter ends).
     fn reported_quarter(&self) -> Option<i64> {
-        self.quarter.map(|(q, _)| q).or_else(|| {
-            self.dct
-                .map(|d| i64::from(d.year) * 4 + i64::from(d.month - 1) / 3 - 1)
-        })
+        self.quarter.map(|(q, _)| q).or_else(|| self.dct.map(|d| i64::from(d.year) * 4 + i64::from(d.month - 1) / 3 - 1))
     }
 
     /// `last May` is the latest May before the DCT's month, `next May` the
@@ -557,9 +399,7 @@ impl<'t> Resolver<'t> {
         };
         let now = month_index(d.year, d.month);
         let y = match offset {
-            o if o < 0 => (d.year - 1..=d.year)
-                .rev()
-                .find(|&y| month_index(y, month) < now),
+            o if o < 0 => (d.year - 1..=d.year).rev().find(|&y| month_index(y, month) < now),
             o if o > 0 => (d.year..=d.year + 1).find(|&y| month_index(y, month) > now),
             _ => Some(d.year),
         };
@@ -575,18 +415,11 @@ impl<'t> Resolver<'t> {
                 _ => "XXXX-XX-XX".to_string(),
             };
         };
-        let key = |y: i32| {
-            holiday_date(y, month, rule).map_or(i64::MIN / 4, |x| i64::from(x.num_days_from_ce()))
-        };
+        let key = |y: i32| holiday_date(y, month, rule).map_or(i64::MIN / 4, |x| i64::from(x.num_days_from_ce()));
         let now = i64::from(base.num_days_from_ce());
         let y = match offset {
-            Some(o) if o < 0 => (base.year() - 1..=base.year())
-                .rev()
-                .find(|&y| key(y) < now)
-                .unwrap_or(base.year() - 1),
-            Some(o) if o > 0 => (base.year()..=base.year() + 1)
-                .find(|&y| key(y) > now)
-                .unwrap_or(base.year() + 1),
+            Some(o) if o < 0 => (base.year() - 1..=base.year()).rev().find(|&y| key(y) < now).unwrap_or(base.year() - 1),
+            Some(o) if o > 0 => (base.year()..=base.year() + 1).find(|&y| key(y) > now).unwrap_or(base.year() + 1),
             Some(_) => base.year(),
             None => {
                 let tense = context::tense(self.text, self.lo, self.hi, c.start, c.end);
@@ -630,13 +463,7 @@ impl<'t> Resolver<'t> {
 /// The tense is only trusted when it points less than `reach` (in `key`
 /// units) away; past that the closest occurrence wins (`payable Dec. 7`
 /// written in November is next month, whatever the verbs around it).
-fn pick_year(
-    anchor_year: i32,
-    anchor_key: i64,
-    key: impl Fn(i32) -> i64,
-    tense: Tense,
-    reach: i64,
-) -> i32 {
+fn pick_year(anchor_year: i32, anchor_key: i64, key: impl Fn(i32) -> i64, tense: Tense, reach: i64) -> i32 {
     let years = [anchor_year - 1, anchor_year, anchor_year + 1];
     let near = |y: &i32| (key(*y) - anchor_key).abs() < reach;
     let pick = match tense {
@@ -645,11 +472,7 @@ fn pick_year(
         Tense::Unknown => None,
     };
     pick.filter(near).unwrap_or_else(|| {
-        years
-            .iter()
-            .copied()
-            .min_by_key(|&y| ((key(y) - anchor_key).abs(), (y - anchor_year).abs()))
-            .unwrap_or(anchor_year)
+        years.iter().copied().min_by_key(|&y| ((key(y) - anchor_key).abs(), (y - anchor_year).abs())).unwrap_or(anchor_year)
     })
 }
 
@@ -659,8 +482,7 @@ fn holiday_date(y: i32, month: u32, rule: Holiday) -> Option<NaiveDate> {
         Holiday::Fixed(d) => NaiveDate::from_ymd_opt(y, month, d),
         Holiday::NthWeekday { n, wd } => {
             let first = NaiveDate::from_ymd_opt(y, month, 1)?;
-            let lead =
-                (i64::from(wd) - i64::from(first.weekday().number_from_monday())).rem_euclid(7);
+            let lead = (i64::from(wd) - i64::from(first.weekday().number_from_monday())).rem_euclid(7);
             let mut d = first + Duration::days(lead + 7 * (i64::from(n) - 1));
             while d.month() != month {
                 d -= Duration::days(7);
@@ -722,10 +544,7 @@ fn relative(base: Option<Anchor>, unit: RelUnit, offset: i32, anaphoric: bool) -
                 let i = month_index(y, m) + i64::from(offset);
                 format!("{:04}-{:02}", i.div_euclid(12), i.rem_euclid(12) + 1)
             }
-            (None, Some(m)) => format!(
-                "XXXX-{:02}",
-                (i64::from(m) - 1 + i64::from(offset)).rem_euclid(12) + 1
-            ),
+            (None, Some(m)) => format!("XXXX-{:02}", (i64::from(m) - 1 + i64::from(offset)).rem_euclid(12) + 1),
             _ => "XXXX-XX".into(),
         },
         RelUnit::Year => match b.year {
@@ -734,10 +553,7 @@ fn relative(base: Option<Anchor>, unit: RelUnit, offset: i32, anaphoric: bool) -
             None if anaphoric && offset > 0 => "FUTURE_REF".into(),
             None => "XXXX".into(),
         },
-        RelUnit::Decade => b.year.map_or_else(
-            || "XXX".into(),
-            |y| format!("{}", y.div_euclid(10) + offset),
-        ),
+        RelUnit::Decade => b.year.map_or_else(|| "XXX".into(), |y| format!("{}", y.div_euclid(10) + offset)),
     }
 }
 
@@ -786,47 +602,20 @@ mod tests {
     #[test]
     fn holiday_dates() {
         let d = |y, m, r| holiday_date(y, m, r).map(ymd);
-        assert_eq!(
-            d(1999, 11, Holiday::NthWeekday { n: 4, wd: 4 }).as_deref(),
-            Some("1999-11-25")
-        );
-        assert_eq!(
-            d(1998, 11, Holiday::Election).as_deref(),
-            Some("1998-11-03")
-        );
+        assert_eq!(d(1999, 11, Holiday::NthWeekday { n: 4, wd: 4 }).as_deref(), Some("1999-11-25"));
+        assert_eq!(d(1998, 11, Holiday::Election).as_deref(), Some("1998-11-03"));
         assert_eq!(d(2000, 3, Holiday::Easter).as_deref(), Some("2000-04-23"));
-        assert_eq!(
-            d(2024, 5, Holiday::NthWeekday { n: 5, wd: 1 }).as_deref(),
-            Some("2024-05-27")
-        );
+        assert_eq!(d(2024, 5, Holiday::NthWeekday { n: 5, wd: 1 }).as_deref(), Some("2024-05-27"));
     }
 
     #[test]
     fn relative_values() {
-        let b = Anchor {
-            year: Some(2026),
-            month: Some(1),
-            day: Some(10),
-            end: 0,
-            explicit_year: true,
-        };
+        let b = Anchor { year: Some(2026), month: Some(1), day: Some(10), end: 0, explicit_year: true };
         assert_eq!(relative(Some(b), RelUnit::Weekend, 1, false), "2026-W03-WE");
         assert_eq!(relative(Some(b), RelUnit::Month, -1, false), "2025-12");
         assert_eq!(relative(None, RelUnit::Year, -1, true), "PAST_REF");
-        let partial = Anchor {
-            year: None,
-            month: Some(10),
-            day: Some(11),
-            end: 0,
-            explicit_year: false,
-        };
-        assert_eq!(
-            relative(Some(partial), RelUnit::Month, -1, false),
-            "XXXX-09"
-        );
-        assert_eq!(
-            relative(Some(partial), RelUnit::Day, 0, false),
-            "XXXX-10-11"
-        );
+        let partial = Anchor { year: None, month: Some(10), day: Some(11), end: 0, explicit_year: false };
+        assert_eq!(relative(Some(partial), RelUnit::Month, -1, false), "XXXX-09");
+        assert_eq!(relative(Some(partial), RelUnit::Day, 0, false), "XXXX-10-11");
     }
 }

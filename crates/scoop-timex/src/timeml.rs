@@ -38,20 +38,13 @@ enum Piece<'a> {
     /// Literal text or one entity: raw range and its unescaped form.
     Text { raw: (usize, usize), text: &'a str },
     /// A tag: raw range, element name, closing or not.
-    Tag {
-        raw: (usize, usize),
-        name: &'a str,
-        close: bool,
-    },
+    Tag { raw: (usize, usize), name: &'a str, close: bool },
 }
 
 /// The raw byte range of the `<TEXT>` body.
 fn text_body(src: &str) -> Result<(usize, usize)> {
     let open = src.find("<TEXT>").ok_or_else(|| anyhow!("no <TEXT>"))? + "<TEXT>".len();
-    let close = src[open..]
-        .find("</TEXT>")
-        .ok_or_else(|| anyhow!("no </TEXT>"))?
-        + open;
+    let close = src[open..].find("</TEXT>").ok_or_else(|| anyhow!("no </TEXT>"))? + open;
     Ok((open, close))
 }
 
@@ -74,22 +67,11 @@ fn pieces(src: &str, lo: usize, hi: usize) -> Result<Vec<Piece<'_>>> {
     while i < hi {
         match b[i] {
             b'<' => {
-                let end = src[i..hi]
-                    .find('>')
-                    .map(|k| i + k + 1)
-                    .ok_or_else(|| anyhow!("unclosed tag at byte {i}"))?;
+                let end = src[i..hi].find('>').map(|k| i + k + 1).ok_or_else(|| anyhow!("unclosed tag at byte {i}"))?;
                 let inner = &src[i + 1..end - 1];
                 let close = inner.starts_with('/');
-                let name = inner
-                    .trim_start_matches('/')
-                    .split(|c: char| c.is_whitespace() || c == '/')
-                    .next()
-                    .unwrap_or("");
-                out.push(Piece::Tag {
-                    raw: (i, end),
-                    name,
-                    close,
-                });
+                let name = inner.trim_start_matches('/').split(|c: char| c.is_whitespace() || c == '/').next().unwrap_or("");
+                out.push(Piece::Tag { raw: (i, end), name, close });
                 i = end;
             }
             b'&' => {
@@ -104,10 +86,7 @@ fn pieces(src: &str, lo: usize, hi: usize) -> Result<Vec<Piece<'_>>> {
             }
             _ => {
                 let end = src[i..hi].find(['<', '&']).map_or(hi, |k| i + k);
-                out.push(Piece::Text {
-                    raw: (i, end),
-                    text: &src[i..end],
-                });
+                out.push(Piece::Text { raw: (i, end), text: &src[i..end] });
                 i = end;
             }
         }
@@ -146,11 +125,7 @@ pub fn parse(src: &str) -> Result<Tml> {
     for p in pieces(src, lo, hi)? {
         match p {
             Piece::Text { text: t, .. } => text.push_str(t),
-            Piece::Tag {
-                raw,
-                name: "TIMEX3",
-                close,
-            } => {
+            Piece::Tag { raw, name: "TIMEX3", close } => {
                 let tag = &src[raw.0..raw.1];
                 match (close, open.take()) {
                     (false, None) => open = Some((text.len(), tag)),
@@ -167,11 +142,7 @@ pub fn parse(src: &str) -> Result<Tml> {
             Piece::Tag { .. } => {}
         }
     }
-    Ok(Tml {
-        text,
-        dct: parse_dct(src),
-        timexes,
-    })
+    Ok(Tml { text, dct: parse_dct(src), timexes })
 }
 
 /// Precision, recall and F1.
@@ -186,11 +157,7 @@ impl Prf {
     fn new(tp_sys: usize, n_sys: usize, tp_gold: usize, n_gold: usize) -> Prf {
         let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
         let (p, r) = (ratio(tp_sys, n_sys), ratio(tp_gold, n_gold));
-        let f1 = if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        };
+        let f1 = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
         Prf { p, r, f1 }
     }
 }
@@ -260,8 +227,7 @@ impl TimemlReport {
     /// The measures laid out like the official scorer's summary.
     pub fn to_text(&self) -> String {
         let c = &self.counts;
-        let row =
-            |name: &str, m: &Prf| format!("{name:<8} P {:.4}  R {:.4}  F1 {:.4}\n", m.p, m.r, m.f1);
+        let row = |name: &str, m: &Prf| format!("{name:<8} P {:.4}  R {:.4}  F1 {:.4}\n", m.p, m.r, m.f1);
         format!(
             "TIMEX3 over {} documents: {} gold, {} system\n{}{}type accuracy {:.4}  value accuracy {:.4}  value F1 {:.4}\n",
             self.documents,
@@ -284,18 +250,10 @@ pub fn score(gold: &[TmlTimex], system: &[TmlTimex]) -> TimemlCounts {
     let gold: Vec<&TmlTimex> = gold.iter().filter(|t| t.end > t.start).collect();
     let system: Vec<&TmlTimex> = system.iter().filter(|t| t.end > t.start).collect();
     let mut used = vec![false; system.len()];
-    let mut c = TimemlCounts {
-        gold: gold.len(),
-        system: system.len(),
-        ..TimemlCounts::default()
-    };
+    let mut c = TimemlCounts { gold: gold.len(), system: system.len(), ..TimemlCounts::default() };
     for g in &gold {
-        let exact = (0..system.len())
-            .find(|&i| !used[i] && system[i].start == g.start && system[i].end == g.end);
-        let any = || {
-            (0..system.len())
-                .find(|&i| !used[i] && system[i].start < g.end && g.start < system[i].end)
-        };
+        let exact = (0..system.len()).find(|&i| !used[i] && system[i].start == g.start && system[i].end == g.end);
+        let any = || (0..system.len()).find(|&i| !used[i] && system[i].start < g.end && g.start < system[i].end);
         let Some(i) = exact.or_else(any) else {
             continue;
         };
@@ -321,11 +279,7 @@ fn to_tml(t: &Timex) -> TmlTimex {
 
 /// Tags a parsed file's text with its DCT.
 pub fn tag(tagger: &Tagger, tml: &Tml) -> Vec<TmlTimex> {
-    tagger
-        .tag_timeml(&tml.text, 0..tml.text.len(), tml.dct)
-        .iter()
-        .map(to_tml)
-        .collect()
+    tagger.tag_timeml(&tml.text, 0..tml.text.len(), tml.dct).iter().map(to_tml).collect()
 }
 
 /// `src` with the in-text TIMEX3 replaced by `timexes` (byte offsets into
@@ -425,14 +379,8 @@ pub fn annotate(src: &str, timexes: &[TmlTimex]) -> Result<String> {
 }
 
 fn open_tag(n: usize, t: &TmlTimex) -> String {
-    let m = t
-        .modifier
-        .as_deref()
-        .map_or_else(String::new, |m| format!(" mod=\"{m}\""));
-    format!(
-        "<TIMEX3 tid=\"t{n}\" type=\"{}\" value=\"{}\"{m}>",
-        t.timex_type, t.value
-    )
+    let m = t.modifier.as_deref().map_or_else(String::new, |m| format!(" mod=\"{m}\""));
+    format!("<TIMEX3 tid=\"t{n}\" type=\"{}\" value=\"{}\"{m}>", t.timex_type, t.value)
 }
 
 /// The `.tml` files of a directory, sorted by name.
@@ -472,17 +420,13 @@ pub fn annotate_timeml_dir(in_dir: &Path, out_dir: &Path) -> Result<usize> {
     for f in &files {
         let src = std::fs::read_to_string(f).with_context(|| format!("reading {}", f.display()))?;
         let tml = parse(&src).with_context(|| format!("parsing {}", f.display()))?;
-        let out = annotate(&src, &tag(&tagger, &tml))
-            .with_context(|| format!("annotating {}", f.display()))?;
-        let name = f
-            .file_name()
-            .ok_or_else(|| anyhow!("no file name: {}", f.display()))?;
+        let out = annotate(&src, &tag(&tagger, &tml)).with_context(|| format!("annotating {}", f.display()))?;
+        let name = f.file_name().ok_or_else(|| anyhow!("no file name: {}", f.display()))?;
         let target = out_dir.join(name);
         // Write then rename, so a reader never sees a half-written file.
         let tmp = out_dir.join(format!(".{}.tmp", name.to_string_lossy()));
         std::fs::write(&tmp, out).with_context(|| format!("writing {}", tmp.display()))?;
-        std::fs::rename(&tmp, &target)
-            .with_context(|| format!("renaming to {}", target.display()))?;
+        std::fs::rename(&tmp, &target).with_context(|| format!("renaming to {}", target.display()))?;
     }
     Ok(files.len())
 }
@@ -494,22 +438,13 @@ mod tests {
     const SRC: &str = "<?xml version=\"1.0\" ?>\n<TimeML>\n<DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"1998-02-13\" temporalFunction=\"false\" functionInDocument=\"CREATION_TIME\">02/13/1998</TIMEX3></DCT>\n<TEXT>\nSales <EVENT eid=\"e1\" class=\"OCCURRENCE\">rose</EVENT> &quot;sharply&quot; in <TIMEX3 tid=\"t1\" type=\"DATE\" value=\"1997-Q4\" mod=\"END\">the fourth quarter</TIMEX3> &amp; <SIGNAL sid=\"s1\">since</SIGNAL> <TIMEX3 tid=\"t2\" type=\"DATE\" value=\"1998-02-12\">Thursday</TIMEX3>.\n</TEXT>\n<TLINK lid=\"l1\" relType=\"BEFORE\" timeID=\"t1\" relatedToTime=\"t0\"/>\n</TimeML>\n";
 
     fn tx(start: usize, end: usize, ty: &str, value: &str) -> TmlTimex {
-        TmlTimex {
-            start,
-            end,
-            timex_type: ty.to_string(),
-            value: value.to_string(),
-            modifier: None,
-        }
+        TmlTimex { start, end, timex_type: ty.to_string(), value: value.to_string(), modifier: None }
     }
 
     #[test]
     fn parses_text_dct_and_gold() {
         let t = parse(SRC).expect("parse");
-        assert_eq!(
-            t.text,
-            "\nSales rose \"sharply\" in the fourth quarter & since Thursday.\n"
-        );
+        assert_eq!(t.text, "\nSales rose \"sharply\" in the fourth quarter & since Thursday.\n");
         assert_eq!(t.dct, Dct::parse("1998-02-13"));
         let spans: Vec<_> = t.timexes.iter().map(|x| &t.text[x.start..x.end]).collect();
         assert_eq!(spans, ["the fourth quarter", "Thursday"]);
@@ -524,21 +459,14 @@ mod tests {
         // One TIMEX3 crossing the EVENT, one spanning the entity and SIGNAL.
         let rose = s("rose");
         let amp = s("&");
-        let sys = vec![
-            tx(s("Sales"), rose + 4, "DATE", "PAST_REF"),
-            tx(amp, s("Thursday") + 8, "DATE", "1998-02-12"),
-        ];
+        let sys = vec![tx(s("Sales"), rose + 4, "DATE", "PAST_REF"), tx(amp, s("Thursday") + 8, "DATE", "1998-02-12")];
         let out = annotate(SRC, &sys).expect("annotate");
         let back = parse(&out).expect("reparse");
         assert_eq!(back.text, t.text);
         assert_eq!(back.dct, t.dct);
         assert_eq!(back.timexes, sys);
-        assert!(
-            out.contains("<TIMEX3 tid=\"t1\" type=\"DATE\" value=\"PAST_REF\">Sales rose</TIMEX3>")
-        );
-        assert!(out.contains(
-            "<TIMEX3 tid=\"t2\" type=\"DATE\" value=\"1998-02-12\">&amp; since Thursday</TIMEX3>."
-        ));
+        assert!(out.contains("<TIMEX3 tid=\"t1\" type=\"DATE\" value=\"PAST_REF\">Sales rose</TIMEX3>"));
+        assert!(out.contains("<TIMEX3 tid=\"t2\" type=\"DATE\" value=\"1998-02-12\">&amp; since Thursday</TIMEX3>."));
         // Outside TEXT nothing changes.
         let (lo, hi) = text_body(SRC).expect("body");
         let (olo, ohi) = text_body(&out).expect("body");
@@ -565,17 +493,7 @@ mod tests {
             tx(80, 90, "DATE", "PRESENT_REF"), // false alarm
         ];
         let c = score(&gold, &sys);
-        assert_eq!(
-            c,
-            TimemlCounts {
-                gold: 4,
-                system: 4,
-                strict: 2,
-                relaxed: 3,
-                type_match: 2,
-                value_match: 2,
-            }
-        );
+        assert_eq!(c, TimemlCounts { gold: 4, system: 4, strict: 2, relaxed: 3, type_match: 2, value_match: 2 });
         let r = TimemlReport::from_counts(c, 1);
         assert!((r.strict.f1 - 0.5).abs() < 1e-9);
         assert!((r.relaxed.p - 0.75).abs() < 1e-9);

@@ -31,10 +31,7 @@ fn shared_dir() -> PathBuf {
 fn dct_prefix(text: &str) -> Option<(Dct, usize)> {
     let trimmed = text.trim_start();
     let rest = trimmed.strip_prefix("date ")?;
-    let token: String = rest
-        .chars()
-        .take_while(|c| c.is_ascii_digit() || *c == '-')
-        .collect();
+    let token: String = rest.chars().take_while(|c| c.is_ascii_digit() || *c == '-').collect();
     let dct = Dct::parse(&token)?;
     let mut body = text.len() - rest.len() + token.len();
     if text[body..].starts_with(' ') {
@@ -55,21 +52,12 @@ fn load() -> Vec<Doc> {
             .collect();
         files.sort();
         for f in files {
-            let gold: Value =
-                serde_json::from_str(&std::fs::read_to_string(&f).expect("gold file"))
-                    .expect("gold json");
-            let stem = f
-                .file_stem()
-                .and_then(|s| s.to_str())
-                .unwrap_or_default()
-                .to_string();
+            let gold: Value = serde_json::from_str(&std::fs::read_to_string(&f).expect("gold file")).expect("gold json");
+            let stem = f.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_string();
             let text_path = root.join("corpus").join(split).join(format!("{stem}.txt"));
             let text = std::fs::read_to_string(&text_path).expect("corpus text");
             let prefix = dct_prefix(&text);
-            let dct = gold["dct"]
-                .as_str()
-                .and_then(Dct::parse)
-                .or(prefix.map(|p| p.0));
+            let dct = gold["dct"].as_str().and_then(Dct::parse).or(prefix.map(|p| p.0));
             let spans = gold["dates"]
                 .as_array()
                 .map(|a| {
@@ -82,13 +70,7 @@ fn load() -> Vec<Doc> {
                         .collect()
                 })
                 .unwrap_or_default();
-            docs.push(Doc {
-                name: stem,
-                body: prefix.map_or(0, |p| p.1),
-                text,
-                dct,
-                gold: spans,
-            });
+            docs.push(Doc { name: stem, body: prefix.map_or(0, |p| p.1), text, dct, gold: spans });
         }
     }
     docs
@@ -122,21 +104,9 @@ fn matches(sys: &[Span], gold: &[Span], ok: impl Fn(&Span, &Span) -> bool) -> us
 }
 
 fn prf(tp: usize, nsys: usize, ngold: usize) -> (f64, f64, f64) {
-    let p = if nsys == 0 {
-        0.0
-    } else {
-        tp as f64 / nsys as f64
-    };
-    let r = if ngold == 0 {
-        0.0
-    } else {
-        tp as f64 / ngold as f64
-    };
-    let f = if p + r == 0.0 {
-        0.0
-    } else {
-        2.0 * p * r / (p + r)
-    };
+    let p = if nsys == 0 { 0.0 } else { tp as f64 / nsys as f64 };
+    let r = if ngold == 0 { 0.0 } else { tp as f64 / ngold as f64 };
+    let f = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
     (p, r, f)
 }
 
@@ -152,11 +122,7 @@ fn shared_gold_dates() {
         let sys: Vec<Span> = tagger
             .tag(&doc.text, doc.body..doc.text.len(), doc.dct)
             .into_iter()
-            .map(|t| Span {
-                start: map[t.start],
-                end: map[t.end],
-                value: t.value,
-            })
+            .map(|t| Span { start: map[t.start], end: map[t.end], value: t.value })
             .collect();
         let overlaps = |s: &Span, g: &Span| s.start < g.end && g.start < s.end;
         nsys += sys.len();
@@ -171,23 +137,12 @@ fn shared_gold_dates() {
                 match doc.gold.iter().find(|g| overlaps(s, g)) {
                     None => println!("{} FP   {:?} {}", doc.name, show(s), s.value),
                     Some(g) if g.value != s.value || g.start != s.start || g.end != s.end => {
-                        println!(
-                            "{} DIFF {:?} {} | gold {:?} {}",
-                            doc.name,
-                            show(s),
-                            s.value,
-                            show(g),
-                            g.value
-                        )
+                        println!("{} DIFF {:?} {} | gold {:?} {}", doc.name, show(s), s.value, show(g), g.value)
                     }
                     _ => {}
                 }
             }
-            for g in doc
-                .gold
-                .iter()
-                .filter(|g| !sys.iter().any(|s| overlaps(s, g)))
-            {
+            for g in doc.gold.iter().filter(|g| !sys.iter().any(|s| overlaps(s, g))) {
                 println!("{} FN   {:?} {}", doc.name, show(g), g.value);
             }
         }
@@ -195,10 +150,7 @@ fn shared_gold_dates() {
     let (sp, sr, sf) = prf(strict, nsys, ngold);
     let (op, or, of) = prf(overlap, nsys, ngold);
     let (vp, vr, vf) = prf(valued, nsys, ngold);
-    println!(
-        "dates: {nsys} system, {ngold} gold over {} documents",
-        docs.len()
-    );
+    println!("dates: {nsys} system, {ngold} gold over {} documents", docs.len());
     println!("strict  P {sp:.3} R {sr:.3} F1 {sf:.3} ({strict} matched)");
     println!("overlap P {op:.3} R {or:.3} F1 {of:.3} ({overlap} matched)");
     println!("value   P {vp:.3} R {vr:.3} F1 {vf:.3} ({valued} matched)");
@@ -227,9 +179,5 @@ fn throughput() {
     let t = std::time::Instant::now();
     let n = tagger.tag(&big, 0..big.len(), dct).len();
     let secs = t.elapsed().as_secs_f64();
-    println!(
-        "{n} timexes in {:.1} MB: {secs:.2} s, {:.1} MB/s",
-        big.len() as f64 / 1e6,
-        big.len() as f64 / 1e6 / secs
-    );
+    println!("{n} timexes in {:.1} MB: {secs:.2} s, {:.1} MB/s", big.len() as f64 / 1e6, big.len() as f64 / 1e6 / secs);
 }

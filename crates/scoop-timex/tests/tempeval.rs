@@ -10,9 +10,7 @@ use scoop_timex::Tagger;
 use std::path::Path;
 
 fn train_dir(sub: &str) -> std::path::PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/data/tempeval3/train")
-        .join(sub)
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/tempeval3/train").join(sub)
 }
 
 fn run(sub: &str, tagger: &Tagger, debug: bool) -> (TimemlCounts, usize) {
@@ -32,25 +30,14 @@ fn run(sub: &str, tagger: &Tagger, debug: bool) -> (TimemlCounts, usize) {
             let name = f.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
             let t = &doc.text;
             let ctx = |a: usize, b: usize| {
-                let lo = (0..=a.saturating_sub(40))
-                    .rev()
-                    .find(|&i| t.is_char_boundary(i))
-                    .unwrap_or(0);
-                let hi = ((b + 25).min(t.len())..=t.len())
-                    .find(|&i| t.is_char_boundary(i))
-                    .unwrap_or(t.len());
+                let lo = (0..=a.saturating_sub(40)).rev().find(|&i| t.is_char_boundary(i)).unwrap_or(0);
+                let hi = ((b + 25).min(t.len())..=t.len()).find(|&i| t.is_char_boundary(i)).unwrap_or(t.len());
                 format!("{}[{}]{}", &t[lo..a], &t[a..b], &t[b..hi]).replace('\n', " ")
             };
-            let ov =
-                |a: &timeml::TmlTimex, b: &timeml::TmlTimex| a.start < b.end && b.start < a.end;
+            let ov = |a: &timeml::TmlTimex, b: &timeml::TmlTimex| a.start < b.end && b.start < a.end;
             for g in &doc.timexes {
                 match sys.iter().find(|s| ov(s, g)) {
-                    None => println!(
-                        "FN {name} {} {} | {}",
-                        g.timex_type,
-                        g.value,
-                        ctx(g.start, g.end)
-                    ),
+                    None => println!("FN {name} {} {} | {}", g.timex_type, g.value, ctx(g.start, g.end)),
                     Some(s) if s.value != g.value || s.timex_type != g.timex_type => println!(
                         "VAL {name} {}/{} gold {}/{} | {} || gold {:?}",
                         s.timex_type,
@@ -60,21 +47,14 @@ fn run(sub: &str, tagger: &Tagger, debug: bool) -> (TimemlCounts, usize) {
                         ctx(s.start, s.end),
                         &t[g.start..g.end]
                     ),
-                    Some(s) if s.start != g.start || s.end != g.end => println!(
-                        "SPAN {name} {:?} gold {:?}",
-                        &t[s.start..s.end],
-                        &t[g.start..g.end]
-                    ),
+                    Some(s) if s.start != g.start || s.end != g.end => {
+                        println!("SPAN {name} {:?} gold {:?}", &t[s.start..s.end], &t[g.start..g.end])
+                    }
                     _ => {}
                 }
             }
             for s in sys.iter().filter(|s| !doc.timexes.iter().any(|g| ov(s, g))) {
-                println!(
-                    "FP {name} {} {} | {}",
-                    s.timex_type,
-                    s.value,
-                    ctx(s.start, s.end)
-                );
+                println!("FP {name} {} {} | {}", s.timex_type, s.value, ctx(s.start, s.end));
             }
         }
     }
@@ -98,16 +78,8 @@ fn tempeval3_train() {
     assert_eq!(all.gold, 1822, "expected 1243 + 579 in-text gold TIMEX3");
     // Regression gates, just below the figures reached (strict 0.893,
     // relaxed 0.952, value F1 0.812).
-    assert!(
-        r.strict.f1 >= 0.888,
-        "strict F1 regressed: {:.3}",
-        r.strict.f1
-    );
-    assert!(
-        r.relaxed.f1 >= 0.948,
-        "relaxed F1 regressed: {:.3}",
-        r.relaxed.f1
-    );
+    assert!(r.strict.f1 >= 0.888, "strict F1 regressed: {:.3}", r.strict.f1);
+    assert!(r.relaxed.f1 >= 0.948, "relaxed F1 regressed: {:.3}", r.relaxed.f1);
     assert!(r.value_f1 >= 0.808, "value F1 regressed: {:.3}", r.value_f1);
 }
 
@@ -129,9 +101,7 @@ fn annotate_dir_round_trip() {
     for e in std::fs::read_dir(&out).expect("output dir") {
         let p = e.expect("entry").path();
         let name = p.file_name().expect("name");
-        let orig =
-            timeml::parse(&std::fs::read_to_string(train_dir("AQUAINT").join(name)).expect("in"))
-                .expect("parse in");
+        let orig = timeml::parse(&std::fs::read_to_string(train_dir("AQUAINT").join(name)).expect("in")).expect("parse in");
         let back = timeml::parse(&std::fs::read_to_string(&p).expect("out")).expect("parse out");
         assert_eq!(back.text, orig.text, "{}", p.display());
         assert_eq!(back.dct, orig.dct);

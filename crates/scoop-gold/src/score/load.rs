@@ -24,9 +24,8 @@ pub fn load_jsonl(path: &Path) -> anyhow::Result<Vec<DocRecords>> {
         .enumerate()
         .filter(|(_, line)| !line.trim().is_empty())
         .map(|(i, line)| {
-            serde_json::from_str(line).map_err(|e| {
-                anyhow::anyhow!("{}:{}:{}: not a guide-format document: {}", path.display(), i + 1, e.column(), e)
-            })
+            serde_json::from_str(line)
+                .map_err(|e| anyhow::anyhow!("{}:{}:{}: not a guide-format document: {}", path.display(), i + 1, e.column(), e))
         })
         .collect()
 }

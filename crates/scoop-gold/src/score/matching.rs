@@ -10,21 +10,14 @@ use std::collections::BTreeSet;
 /// priority order (the first outweighs all later ones together). Solved exactly
 /// as a maximum-weight assignment, so the result depends only on the input
 /// order, never on hashing. Returns (gold index, system index) pairs sorted by gold index.
-pub fn pair_up<const K: usize>(
-    n_gold: usize,
-    n_system: usize,
-    link: impl Fn(usize, usize) -> Option<[bool; K]>,
-) -> Vec<(usize, usize)> {
+pub fn pair_up<const K: usize>(n_gold: usize, n_system: usize, link: impl Fn(usize, usize) -> Option<[bool; K]>) -> Vec<(usize, usize)> {
     if n_gold == 0 || n_system == 0 {
         return Vec::new();
     }
     let weights = tiered_weights(n_gold, n_system, link);
     // The assignment solver wants no more rows than columns.
-    let pairs: Vec<(usize, usize)> = if n_gold <= n_system {
-        assign(&weights)
-    } else {
-        assign(&transpose(&weights)).into_iter().map(|(s, g)| (g, s)).collect()
-    };
+    let pairs: Vec<(usize, usize)> =
+        if n_gold <= n_system { assign(&weights) } else { assign(&transpose(&weights)).into_iter().map(|(s, g)| (g, s)).collect() };
     let mut linked: Vec<(usize, usize)> = pairs.into_iter().filter(|&(g, s)| weights[g][s] > 0).collect();
     linked.sort_unstable();
     linked
@@ -34,11 +27,7 @@ pub fn pair_up<const K: usize>(
 /// flags after it: with `base` above the largest possible pair count, flag i
 /// weighs base^(K-i) and a pair base^(K+1), so no sum of lesser terms over a
 /// whole pairing can reach a greater one.
-fn tiered_weights<const K: usize>(
-    n_gold: usize,
-    n_system: usize,
-    link: impl Fn(usize, usize) -> Option<[bool; K]>,
-) -> Vec<Vec<i64>> {
+fn tiered_weights<const K: usize>(n_gold: usize, n_system: usize, link: impl Fn(usize, usize) -> Option<[bool; K]>) -> Vec<Vec<i64>> {
     let base = n_gold.min(n_system) as i64 + 1;
     let pair_weight = base.pow(K as u32 + 1);
     (0..n_gold)
@@ -47,8 +36,7 @@ fn tiered_weights<const K: usize>(
                 .map(|s| match link(g, s) {
                     None => 0,
                     Some(flags) => {
-                        let agreement: i64 =
-                            flags.iter().enumerate().filter(|(_, &f)| f).map(|(i, _)| base.pow((K - i) as u32)).sum();
+                        let agreement: i64 = flags.iter().enumerate().filter(|(_, &f)| f).map(|(i, _)| base.pow((K - i) as u32)).sum();
                         pair_weight + agreement
                     }
                 })
@@ -207,11 +195,7 @@ mod tests {
 
     #[test]
     fn name_forms_follow_the_sides_own_aliases() {
-        let persons = vec![Person {
-            name: "Park Solomon".into(),
-            aliases: vec!["Lomon".into()],
-            kind: crate::format::PersonKind::Person,
-        }];
+        let persons = vec![Person { name: "Park Solomon".into(), aliases: vec!["Lomon".into()], kind: crate::format::PersonKind::Person }];
         let forms = name_forms("LOMON", &persons);
         assert!(forms.contains("parksolomon"));
         assert!(name_forms("", &persons).is_empty());

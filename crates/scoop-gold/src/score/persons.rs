@@ -18,9 +18,7 @@ pub struct PersonScores {
 
 impl PersonScores {
     pub fn add_doc(&mut self, gold: &[Person], system: &[Person]) {
-        let real = |ps: &[Person]| -> Vec<BTreeSet<String>> {
-            ps.iter().filter(|p| p.kind == PersonKind::Person).map(own_forms).collect()
-        };
+        let real = |ps: &[Person]| -> Vec<BTreeSet<String>> { ps.iter().filter(|p| p.kind == PersonKind::Person).map(own_forms).collect() };
         let (g_real, s_real) = (real(gold), real(system));
         let pairs = pair_up(g_real.len(), s_real.len(), |g, s| shares_name(&g_real[g], &s_real[s]).then_some([]));
         self.real += Prf::from_matching(pairs.len(), g_real.len(), s_real.len());
@@ -28,9 +26,7 @@ impl PersonScores {
         let g_all: Vec<_> = gold.iter().map(own_forms).collect();
         let s_all: Vec<_> = system.iter().map(own_forms).collect();
         // Among pairings of equal size, prefer pairs of the same kind.
-        let pairs = pair_up(gold.len(), system.len(), |g, s| {
-            shares_name(&g_all[g], &s_all[s]).then(|| [gold[g].kind == system[s].kind])
-        });
+        let pairs = pair_up(gold.len(), system.len(), |g, s| shares_name(&g_all[g], &s_all[s]).then(|| [gold[g].kind == system[s].kind]));
         self.with_characters += Prf::from_matching(pairs.len(), gold.len(), system.len());
         for (g, s) in pairs {
             self.kind.record(gold[g].kind == system[s].kind);

@@ -33,8 +33,7 @@ impl RoleScores {
         let (g, s) = (role_set(gold), role_set(system));
         let pairs = pair_up(g.len(), s.len(), |i, j| {
             let ((gk, gw), (sk, sw)) = (&g[i], &s[j]);
-            let same_key =
-                gk.role == sk.role && same_name(&gk.person, &sk.person) && same_name(&gk.character, &sk.character);
+            let same_key = gk.role == sk.role && same_name(&gk.person, &sk.person) && same_name(&gk.character, &sk.character);
             same_key.then(|| [gw == sw])
         });
         for &(i, j) in &pairs {
@@ -61,11 +60,7 @@ impl RoleScores {
 fn role_set(doc: &DocRecords) -> Vec<(RoleKey, BTreeSet<Option<String>>)> {
     let mut set: BTreeMap<RoleKey, BTreeSet<Option<String>>> = BTreeMap::new();
     for r in &doc.roles {
-        let key = RoleKey {
-            role: r.role,
-            person: name_forms(&r.person, &doc.persons),
-            character: name_forms(&r.character, &doc.persons),
-        };
+        let key = RoleKey { role: r.role, person: name_forms(&r.person, &doc.persons), character: name_forms(&r.character, &doc.persons) };
         set.entry(key).or_default().insert(fold_opt(Some(&r.work)));
     }
     set.into_iter().collect()

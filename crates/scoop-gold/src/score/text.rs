@@ -28,8 +28,7 @@ impl Report {
     }
 
     fn prf_table(&self, out: &mut String) {
-        let _ =
-            writeln!(out, "{:<NAME_WIDTH$}{:>7}{:>7}{:>7}{:>8}{:>8}{:>8}", "P/R/F1", "tp", "fp", "fn", "P", "R", "F1");
+        let _ = writeln!(out, "{:<NAME_WIDTH$}{:>7}{:>7}{:>7}{:>8}{:>8}{:>8}", "P/R/F1", "tp", "fp", "fn", "P", "R", "F1");
         prf_row(out, "mentions strict", &self.mentions.strict);
         for (label, prf) in &self.mentions.strict_by_label {
             prf_row(out, &format!("  {label}"), prf);
@@ -82,16 +81,7 @@ impl Report {
 }
 
 fn prf_row(out: &mut String, name: &str, p: &Prf) {
-    let _ = writeln!(
-        out,
-        "{name:<NAME_WIDTH$}{:>7}{:>7}{:>7}{:>8.3}{:>8.3}{:>8.3}",
-        p.tp,
-        p.fp,
-        p.fn_,
-        p.precision(),
-        p.recall(),
-        p.f1()
-    );
+    let _ = writeln!(out, "{name:<NAME_WIDTH$}{:>7}{:>7}{:>7}{:>8.3}{:>8.3}{:>8.3}", p.tp, p.fp, p.fn_, p.precision(), p.recall(), p.f1());
 }
 
 fn accuracy_row(out: &mut String, name: &str, a: &Accuracy) {

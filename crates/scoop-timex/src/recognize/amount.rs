@@ -27,10 +27,7 @@ fn is_amount(w: &str) -> bool {
     w.starts_with(|c: char| c.is_ascii_digit())
         || w == "%"
         || lex::parse_number(w).is_some()
-        || matches!(
-            w,
-            "million" | "billion" | "thousand" | "hundred" | "percent" | "hours" | "minutes"
-        )
+        || matches!(w, "million" | "billion" | "thousand" | "hundred" | "percent" | "hours" | "minutes")
 }
 
 /// Whether the word before `pos` is an amount, or a counted plural after
@@ -45,19 +42,11 @@ fn follows_amount(cx: &Cx, pos: usize) -> bool {
 /// `PXDE`, `PXC`.
 pub(crate) fn duration_value(amount: Option<&str>, unit: &str) -> String {
     let (code, time) = unit_code(unit);
-    let years = |k: u32| {
-        amount
-            .and_then(|n| n.parse::<u32>().ok())
-            .map(|n| format!("P{}Y", n * k))
-    };
+    let years = |k: u32| amount.and_then(|n| n.parse::<u32>().ok()).map(|n| format!("P{}Y", n * k));
     match code {
         'E' => years(10).unwrap_or_else(|| "PXDE".into()),
         'C' => years(100).unwrap_or_else(|| "PXC".into()),
-        c => format!(
-            "P{}{}{c}",
-            if time { "T" } else { "" },
-            amount.unwrap_or("X")
-        ),
+        c => format!("P{}{}{c}", if time { "T" } else { "" }, amount.unwrap_or("X")),
     }
 }
 
@@ -103,11 +92,7 @@ pub(crate) fn duration(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
         return;
     }
     // `474.26 million hours`, `3,000 hours`: part of a bigger number.
-    if cx
-        .char_before(m.start())
-        .is_some_and(|c| matches!(c, '.' | ','))
-        && m.as_str().starts_with(|c: char| c.is_ascii_digit())
-    {
+    if cx.char_before(m.start()).is_some_and(|c| matches!(c, '.' | ',')) && m.as_str().starts_with(|c: char| c.is_ascii_digit()) {
         return;
     }
     let half = caps.name("half1").or(caps.name("half2")).is_some();
@@ -143,31 +128,15 @@ pub(crate) fn duration(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
             | "the"
     );
     let qm = caps.name("qm");
-    let prev_word = qm.map_or_else(
-        || cx.prev(m.start()),
-        |q| lower(q.as_str().split_whitespace().last().unwrap_or("")),
-    );
+    let prev_word = qm.map_or_else(|| cx.prev(m.start()), |q| lower(q.as_str().split_whitespace().last().unwrap_or("")));
     match nword.as_str() {
-        "the"
-            if !plural
-                || !matches!(
-                    prev_word.as_str(),
-                    "over" | "through" | "throughout" | "across"
-                ) =>
-        {
-            return
-        }
+        "the" if !plural || !matches!(prev_word.as_str(), "over" | "through" | "throughout" | "across") => return,
         "a" | "an" | "a single" if plural => return,
         // `twice a year`, `three times a week`: frequencies, see `set`.
         "a" | "an" if matches!(prev_word.as_str(), "once" | "twice" | "times") => return,
         // A rate, not a length: `$500 million a year`, `24 hours a day`,
         // `12% a year`, `four flights a week`.
-        "a" | "an"
-            if caps.name("ago").is_none()
-                && (is_amount(&prev_word) || qm.is_none() && follows_amount(cx, m.start())) =>
-        {
-            return
-        }
+        "a" | "an" if caps.name("ago").is_none() && (is_amount(&prev_word) || qm.is_none() && follows_amount(cx, m.start())) => return,
         // `a quarter of the market`, `three-quarters`: fractions; `the 1988
         // quarter`: a year's.
         _ if unit_l.starts_with("quarter")
@@ -178,11 +147,7 @@ pub(crate) fn duration(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
             return
         }
         "the past" | "the last" if plural => return,
-        "recent" | "coming" | "future" | "few" | "a few" | "several" | "many" | "some"
-            if !plural =>
-        {
-            return
-        }
+        "recent" | "coming" | "future" | "few" | "a few" | "several" | "many" | "some" if !plural => return,
         _ => {}
     }
     // `a second season`, `the first minute`: ordinal `second`, not the unit.
@@ -193,18 +158,8 @@ pub(crate) fn duration(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
     // future, not a length.
     if matches!(nword.as_str(), "recent" | "coming" | "future") && caps.name("ago").is_none() {
         let det = caps.name("det").filter(|d| lower(d.as_str()) == "the");
-        let value = if nword == "recent" {
-            "PAST_REF"
-        } else {
-            "FUTURE_REF"
-        };
-        push(
-            out,
-            det.unwrap_or(n).start(),
-            m.end(),
-            Expr::Ref(value),
-            None,
-        );
+        let value = if nword == "recent" { "PAST_REF" } else { "FUTURE_REF" };
+        push(out, det.unwrap_or(n).start(), m.end(), Expr::Ref(value), None);
         return;
     }
     // `expected to last several months`: the verb `last`, not the determiner.
@@ -212,57 +167,28 @@ pub(crate) fn duration(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
         lower(d.as_str()) == "last"
             && matches!(
                 cx.prev(d.start()).as_str(),
-                "to" | "will"
-                    | "would"
-                    | "could"
-                    | "can"
-                    | "may"
-                    | "might"
-                    | "should"
-                    | "must"
-                    | "did"
-                    | "does"
-                    | "didn't"
-                    | "won't"
+                "to" | "will" | "would" | "could" | "can" | "may" | "might" | "should" | "must" | "did" | "does" | "didn't" | "won't"
             )
     });
     let det = caps.name("det").filter(|_| !verb_last);
     let the_adj = det.is_some_and(|d| lower(d.as_str()) == "the") && hyphen && !vague;
-    if det.is_some_and(|d| lower(d.as_str()) == "the")
-        && (hyphen || vague)
-        && !(cx.timeml && the_adj)
-    {
+    if det.is_some_and(|d| lower(d.as_str()) == "the") && (hyphen || vague) && !(cx.timeml && the_adj) {
         return; // `the 24-hour period`: the article belongs to the noun
     }
     // TimeML: `the [eight-year] war`, the adjective without its article.
     let det = if the_adj { None } else { det };
     // `over the past three years`: before an article `over` is a preposition.
-    let qm =
-        qm.filter(|q| det.is_none() || !matches!(lower(q.as_str()).as_str(), "over" | "under"));
+    let qm = qm.filter(|q| det.is_none() || !matches!(lower(q.as_str()).as_str(), "over" | "under"));
     let (start, modifier) = match qm {
         Some(q) if !vague => (m.start(), lex::quant_mod(q.as_str())),
         _ => (det.unwrap_or(n).start(), None),
     };
     let mut end = m.end();
     if let Some(ago) = caps.name("ago") {
-        let amount = if vague {
-            None
-        } else {
-            lex::parse_number(&nword)
-        };
+        let amount = if vague { None } else { lex::parse_number(&nword) };
         let (code, _) = unit_code(unit.as_str());
-        let code = if unit_l.starts_with("minute") {
-            'm'
-        } else {
-            code
-        };
-        push(
-            out,
-            start,
-            ago.end(),
-            Expr::Ago { amount, unit: code },
-            modifier,
-        );
+        let code = if unit_l.starts_with("minute") { 'm' } else { code };
+        push(out, start, ago.end(), Expr::Ago { amount, unit: code }, modifier);
         return;
     }
     if nword.starts_with("half ") {
@@ -283,15 +209,12 @@ pub(crate) fn duration(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
         Some(n) if half => with_half(n, unit.as_str()),
         _ => duration_value(amount.as_deref(), unit.as_str()),
     };
-    if let (Some(n2), Some(u2), Some(a)) =
-        (caps.name("num2"), caps.name("unit2"), amount.as_deref())
-    {
+    if let (Some(n2), Some(u2), Some(a)) = (caps.name("num2"), caps.name("unit2"), amount.as_deref()) {
         let (c1, t1) = unit_code(unit.as_str());
         let (c2, t2) = unit_code(u2.as_str());
         let combined = (|| {
             let (m1, m2) = (unit_minutes(c1, t1)?, unit_minutes(c2, t2)?);
-            let total =
-                a.parse::<u64>().ok()? * m1 + u64::from(lex::parse_number(n2.as_str())?) * m2;
+            let total = a.parse::<u64>().ok()? * m1 + u64::from(lex::parse_number(n2.as_str())?) * m2;
             let (unit_name, size) = if m2 == 1 {
                 ("minutes", 1)
             } else if m2 == 60 {
@@ -299,8 +222,7 @@ pub(crate) fn duration(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
             } else {
                 ("days", 60 * 24)
             };
-            (total % size == 0)
-                .then(|| duration_value(Some(&(total / size).to_string()), unit_name))
+            (total % size == 0).then(|| duration_value(Some(&(total / size).to_string()), unit_name))
         })();
         match combined {
             Some(v) => value = v,
@@ -331,10 +253,7 @@ fn compound_length(caps: &Captures, out: &mut Vec<Cand>) {
     };
     let amount = amount.map(|a| a.to_string());
     let value = duration_value(amount.as_deref(), unit);
-    let end = caps
-        .name("cs")
-        .or(caps.name("cw"))
-        .map_or(m.end(), |s| s.end());
+    let end = caps.name("cs").or(caps.name("cw")).map_or(m.end(), |s| s.end());
     push(out, m.start(), end, Expr::Duration(value), None);
 }
 
@@ -364,19 +283,12 @@ pub(crate) fn bare_units(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
     let prev = cx.prev(unit.start());
     let next = lower(cx.next(unit.end()));
     // `for years`, `within weeks`, `the first time in years`.
-    let ok = matches!(prev.as_str(), "for" | "within" | "in")
-        && !matches!(next.as_str(), "of" | "past")
+    let ok = matches!(prev.as_str(), "for" | "within" | "in") && !matches!(next.as_str(), "of" | "past")
         || matches!(next.as_str(), "after" | "later" | "before" | "earlier")
             && !lex::is_count_noun(&prev)
             && !prev.chars().all(|c| c.is_ascii_digit());
     if ok {
-        push(
-            out,
-            unit.start(),
-            unit.end(),
-            Expr::Duration(duration_value(None, unit.as_str())),
-            None,
-        );
+        push(out, unit.start(), unit.end(), Expr::Duration(duration_value(None, unit.as_str())), None);
     }
 }
 
@@ -392,24 +304,12 @@ pub(crate) fn set(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
         let before_noun = next.starts_with(char::is_alphabetic)
             && !matches!(
                 next.as_str(),
-                "on" | "in"
-                    | "and"
-                    | "or"
-                    | "until"
-                    | "from"
-                    | "at"
-                    | "for"
-                    | "since"
-                    | "through"
-                    | "with"
-                    | "starting"
+                "on" | "in" | "and" | "or" | "until" | "from" | "at" | "for" | "since" | "through" | "with" | "starting"
             );
         // TimeML annotates adjectival `daily` and `hourly` too (`the daily
         // tally`, `hourly earnings`), but not `average daily volume`.
         let adv_l = lower(adv.as_str());
-        let before_noun = before_noun
-            && !(cx.timeml
-                && (adv_l == "hourly" || adv_l == "daily" && cx.prev(m.start()) != "average"));
+        let before_noun = before_noun && !(cx.timeml && (adv_l == "hourly" || adv_l == "daily" && cx.prev(m.start()) != "average"));
         // TimeML leaves a rate's `annually` out (`rise 8.5% annually`).
         let rate = cx.timeml && adv_l == "annually" && follows_amount(cx, m.start());
         if adv.as_str().starts_with(|c: char| c.is_uppercase()) || before_noun || rate {
@@ -437,20 +337,13 @@ pub(crate) fn set(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
     }
     let Some(su) = caps.name("su") else { return };
     let su_l = lower(su.as_str());
-    let step = caps
-        .name("sn")
-        .and_then(|n| lex::parse_number(n.as_str()))
-        .unwrap_or(1)
-        * if caps.name("other").is_some() { 2 } else { 1 };
-    let value = if let Some((code, _)) = caps.name("sseason").and_then(|w| lex::season(w.as_str()))
-    {
+    let step = caps.name("sn").and_then(|n| lex::parse_number(n.as_str())).unwrap_or(1) * if caps.name("other").is_some() { 2 } else { 1 };
+    let value = if let Some((code, _)) = caps.name("sseason").and_then(|w| lex::season(w.as_str())) {
         format!("XXXX-{code}")
     } else if let Some(mon) = caps.name("smon") {
         // `each July`
         format!("XXXX-{:02}", lex::month_number(mon.as_str()).unwrap_or(1))
-    } else if let Some(wd) =
-        lex::weekday_number(&su_l).filter(|_| su_l.ends_with("day") && su_l != "day")
-    {
+    } else if let Some(wd) = lex::weekday_number(&su_l).filter(|_| su_l.ends_with("day") && su_l != "day") {
         format!("XXXX-WXX-{wd}")
     } else {
         match su_l.as_str() {

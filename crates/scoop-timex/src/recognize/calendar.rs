@@ -14,12 +14,8 @@ pub(crate) fn numeric(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
         return;
     }
     // Part of a longer number or version string.
-    if cx
-        .char_before(m.start())
-        .is_some_and(|c| c.is_ascii_digit() || matches!(c, '/' | '.' | '-'))
-        || cx
-            .char_after(m.end())
-            .is_some_and(|c| matches!(c, '/' | '-'))
+    if cx.char_before(m.start()).is_some_and(|c| c.is_ascii_digit() || matches!(c, '/' | '.' | '-'))
+        || cx.char_after(m.end()).is_some_and(|c| matches!(c, '/' | '-'))
     {
         return;
     }
@@ -34,19 +30,11 @@ pub(crate) fn numeric(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
             (y, Some(a), Some(b))
         }
     } else {
-        (
-            year_of(caps, "dy").unwrap_or(0),
-            num(caps, "dm"),
-            num(caps, "dd"),
-        )
+        (year_of(caps, "dy").unwrap_or(0), num(caps, "dm"), num(caps, "dd"))
     };
     let (Some(mo), Some(d)) = (mo, d) else { return };
     if (1..=12).contains(&mo) && valid_day(Some(y), mo, d) {
-        let expr = Expr::Cal {
-            year: YearSpec::Known(y),
-            month: Some(mo),
-            day: Some(d),
-        };
+        let expr = Expr::Cal { year: YearSpec::Known(y), month: Some(mo), day: Some(d) };
         push(out, m.start(), m.end(), expr, None);
     }
 }
@@ -69,18 +57,11 @@ pub(crate) fn month_day(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
         (None, Some(r)) => r,
         _ => YearSpec::Unknown,
     };
-    let known = if let YearSpec::Known(y) = year {
-        Some(y)
-    } else {
-        None
-    };
+    let known = if let YearSpec::Known(y) = year { Some(y) } else { None };
     if !valid_day(known, month, d)
-        || cx.char_after(day.end()).is_some_and(|c| {
-            matches!(c, ':' | '.')
-                && cx
-                    .char_after(day.end() + 1)
-                    .is_some_and(|c| c.is_ascii_digit())
-        })
+        || cx
+            .char_after(day.end())
+            .is_some_and(|c| matches!(c, ':' | '.') && cx.char_after(day.end() + 1).is_some_and(|c| c.is_ascii_digit()))
     {
         return;
     }
@@ -88,11 +69,7 @@ pub(crate) fn month_day(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
     if caps.name("yr").is_none() && lex::is_count_noun(cx.next(day.end())) {
         return;
     }
-    let cal = Expr::Cal {
-        year,
-        month: Some(month),
-        day: Some(d),
-    };
+    let cal = Expr::Cal { year, month: Some(month), day: Some(d) };
     // The date proper ends with its year (or day); time and range tail follow.
     let date_end = caps.name("yr").or(caps.name("rel")).unwrap_or(day).end();
     if let Some(d2) = caps.name("day2") {
@@ -100,42 +77,20 @@ pub(crate) fn month_day(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
         let next = cx.next(d2.end());
         let ok = second.is_some_and(|s| s > d && valid_day(known, month, s))
             && !lex::is_count_noun(next)
-            && !cx.char_after(d2.end()).is_some_and(|c| {
-                matches!(c, ':' | '.' | ',')
-                    && cx
-                        .char_after(d2.end() + 1)
-                        .is_some_and(|c| c.is_ascii_digit())
-            })
+            && !cx
+                .char_after(d2.end())
+                .is_some_and(|c| matches!(c, ':' | '.' | ',') && cx.char_after(d2.end() + 1).is_some_and(|c| c.is_ascii_digit()))
             && !is_month_word(next);
         if let (true, Some(s)) = (ok, second) {
-            let expr = Expr::Cal {
-                year,
-                month: Some(month),
-                day: Some(s),
-            };
+            let expr = Expr::Cal { year, month: Some(month), day: Some(s) };
             push(out, d2.start(), d2.end(), expr, None);
         }
     }
-    let timed = caps
-        .name("day2")
-        .is_none()
-        .then(|| caps.name("time"))
-        .flatten();
+    let timed = caps.name("day2").is_none().then(|| caps.name("time")).flatten();
     match timed.and_then(|t| Some((t, parse_time(t.as_str())?))) {
         Some((t, (hour, minute, second))) => {
-            let expr = Expr::Time {
-                date: Some(Box::new(cal)),
-                hour,
-                minute,
-                second,
-            };
-            push(
-                out,
-                m.start(),
-                m.start() + cx.text[m.start()..t.end()].trim_end().len(),
-                expr,
-                None,
-            );
+            let expr = Expr::Time { date: Some(Box::new(cal)), hour, minute, second };
+            push(out, m.start(), m.start() + cx.text[m.start()..t.end()].trim_end().len(), expr, None);
         }
         None => push(out, m.start(), date_end, cal, None),
     }
@@ -153,10 +108,7 @@ pub(crate) fn day_month(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
         return;
     }
     if caps.name("the").is_none()
-        && (lex::is_label_word(&cx.prev(m.start()))
-            || cx
-                .char_before(m.start())
-                .is_some_and(|c| matches!(c, '.' | ',' | '-' | ':')))
+        && (lex::is_label_word(&cx.prev(m.start())) || cx.char_before(m.start()).is_some_and(|c| matches!(c, '.' | ',' | '-' | ':')))
     {
         return;
     }
@@ -171,48 +123,21 @@ pub(crate) fn day_month(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
         return;
     }
     // `12 May be...`: May without a year needs an article or `of` to be a date.
-    if mon.as_str() == "May"
-        && year.is_none()
-        && caps.name("the").is_none()
-        && caps.name("of").is_none()
-    {
+    if mon.as_str() == "May" && year.is_none() && caps.name("the").is_none() && caps.name("of").is_none() {
         let next = cx.next(mon.end());
         if next.starts_with(|c: char| c.is_lowercase()) {
             return;
         }
     }
     let year = year.map_or(YearSpec::Unknown, YearSpec::Known);
-    push(
-        out,
-        m.start(),
-        m.end(),
-        Expr::Cal {
-            year,
-            month: Some(month),
-            day: Some(d),
-        },
-        None,
-    );
+    push(out, m.start(), m.end(), Expr::Cal { year, month: Some(month), day: Some(d) }, None);
 }
 
 pub(crate) fn is_month_word(s: &str) -> bool {
     s.len() >= 3 && s.starts_with(|c: char| c.is_uppercase()) && lex::month_number(s).is_some() && {
         let l = lower(s);
-        [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ]
-        .contains(&l.as_str())
+        ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+            .contains(&l.as_str())
     }
 }
 
@@ -284,11 +209,7 @@ pub(crate) fn month(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
             "next" => 1,
             _ => 0,
         };
-        let start = caps
-            .name("part")
-            .filter(|_| part.is_some())
-            .unwrap_or(rel)
-            .start();
+        let start = caps.name("part").filter(|_| part.is_some()).unwrap_or(rel).start();
         push(out, start, m.end(), Expr::MonthRel { month, offset }, part);
         return;
     }
@@ -307,17 +228,7 @@ pub(crate) fn month(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
                 && !matches!(next, "and" | "or" | "to")
                 && !matches!(
                     prev.as_str(),
-                    "in" | "since"
-                        | "by"
-                        | "until"
-                        | "till"
-                        | "from"
-                        | "through"
-                        | "during"
-                        | "throughout"
-                        | "before"
-                        | "after"
-                        | "around"
+                    "in" | "since" | "by" | "until" | "till" | "from" | "through" | "during" | "throughout" | "before" | "after" | "around"
                 );
             // `for October`, `a June agreement`, `the October slaying`.
             let attributive = matches!(prev.as_str(), "for" | "a" | "the")
@@ -331,29 +242,14 @@ pub(crate) fn month(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
                 return;
             }
             // `in June Lee's ...`: a following capitalised word makes it a name.
-            if next.starts_with(|c: char| c.is_uppercase()) && !is_month_word(next) && prev != "in"
-            {
+            if next.starts_with(|c: char| c.is_uppercase()) && !is_month_word(next) && prev != "in" {
                 return;
             }
         }
     }
     // `early March` without a part: m.start() may include the part prefix.
-    let start = if part.is_none() {
-        caps.name("mrel").unwrap_or(mon).start()
-    } else {
-        m.start()
-    };
-    push(
-        out,
-        start,
-        m.end(),
-        Expr::Cal {
-            year,
-            month: Some(month),
-            day: None,
-        },
-        part,
-    );
+    let start = if part.is_none() { caps.name("mrel").unwrap_or(mon).start() } else { m.start() };
+    push(out, start, m.end(), Expr::Cal { year, month: Some(month), day: None }, part);
 }
 
 fn date_quant(q: &str) -> Option<&'static str> {
@@ -381,38 +277,23 @@ pub(crate) fn period(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
     };
     let mut start = m.start();
     let expr = if let Some(q) = num(caps, "qn").or_else(|| num(caps, "qn2")) {
-        Expr::Quarter {
-            year: yspec(year_of(caps, "qy").or_else(|| year_of(caps, "qy2")), None),
-            q,
-        }
-    } else if let Some(q) = caps
-        .name("qord")
-        .and_then(|w| lex::parse_period_ordinal(w.as_str()))
-    {
+        Expr::Quarter { year: yspec(year_of(caps, "qy").or_else(|| year_of(caps, "qy2")), None), q }
+    } else if let Some(q) = caps.name("qord").and_then(|w| lex::parse_period_ordinal(w.as_str())) {
         // `the third-quarter results`: an adjective, the article is not part of it.
         if m.as_str().contains("-quarter") && lower(m.as_str()).starts_with("the ") {
             start = m.start() + 4;
         }
         Expr::Quarter {
-            year: yspec(
-                year_of(caps, "qy3").or_else(|| year_of(caps, "qy4")),
-                rel_year(caps, "qrel").or_else(|| rel_year(caps, "qrel2")),
-            ),
+            year: yspec(year_of(caps, "qy3").or_else(|| year_of(caps, "qy4")), rel_year(caps, "qrel").or_else(|| rel_year(caps, "qrel2"))),
             q,
         }
     } else if let Some(h) = caps.name("hord").or_else(|| caps.name("hadj")) {
         // `the first half of 1989`; `first-half profit` (no year written:
         // the DCT's).
         let h = if lower(h.as_str()) == "first" { 1 } else { 2 };
-        Expr::Half {
-            year: yspec(year_of(caps, "hy"), rel_year(caps, "hrel")),
-            h,
-        }
+        Expr::Half { year: yspec(year_of(caps, "hy"), rel_year(caps, "hrel")), h }
     } else if let Some(h) = num(caps, "hn") {
-        Expr::Half {
-            year: yspec(year_of(caps, "hy2"), None),
-            h,
-        }
+        Expr::Half { year: yspec(year_of(caps, "hy2"), None), h }
     } else if let Some(s) = caps.name("sname") {
         let Some((code, first_month)) = lex::season(s.as_str()) else {
             return;
@@ -430,11 +311,7 @@ pub(crate) fn period(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
                     _ if r.ends_with("past") => -1,
                     _ => 0,
                 };
-                Expr::SeasonRel {
-                    code,
-                    first_month,
-                    offset,
-                }
+                Expr::SeasonRel { code, first_month, offset }
             }
             _ => {
                 if sy.is_none() && modifier.is_none() && srel.is_none() {
@@ -446,27 +323,13 @@ pub(crate) fn period(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
                     // `pushed back to the spring`; `to fall` is a verb.
                     let to_the = article && matches!(prev.as_str(), "to" | "till" | "for");
                     if !to_the
-                        && !matches!(
-                            prev.as_str(),
-                            "in" | "into"
-                                | "during"
-                                | "by"
-                                | "until"
-                                | "since"
-                                | "through"
-                                | "throughout"
-                                | "over"
-                        )
+                        && !matches!(prev.as_str(), "in" | "into" | "during" | "by" | "until" | "since" | "through" | "throughout" | "over")
                     {
                         return;
                     }
                     start = s.start();
                 }
-                Expr::Season {
-                    year: yspec(sy, None),
-                    code,
-                    first_month,
-                }
+                Expr::Season { year: yspec(sy, None), code, first_month }
             }
         }
     } else if let Some(d) = caps.name("decl").and_then(|d| d.as_str().parse().ok()) {
@@ -492,11 +355,7 @@ pub(crate) fn period(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
             return;
         }
         let Ok(v) = y.as_str().parse() else { return };
-        Expr::Cal {
-            year: YearSpec::Known(v),
-            month: None,
-            day: None,
-        }
+        Expr::Cal { year: YearSpec::Known(v), month: None, day: None }
     } else {
         return;
     };
@@ -521,18 +380,13 @@ fn with_timeml_article(cx: &Cx, start: usize) -> usize {
 fn range_end(year: &str, rest: &str) -> bool {
     let rest = rest.trim_start_matches(['-', '–']);
     let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-    digits == 4
-        && !rest[4..].starts_with(|c: char| c.is_alphanumeric())
-        && rest[..4].parse::<u32>().ok() > year.parse::<u32>().ok()
+    digits == 4 && !rest[4..].starts_with(|c: char| c.is_alphanumeric()) && rest[..4].parse::<u32>().ok() > year.parse::<u32>().ok()
 }
 
 /// A bare four-digit number that reads as a year (not an id, count or label).
 fn plausible_year(cx: &Cx, start: usize, end: usize) -> bool {
     let before = cx.char_before(start);
-    if before.is_some_and(|c| {
-        c.is_alphanumeric()
-            || matches!(c, '/' | '.' | '#' | '$' | '€' | '£' | '_' | ':' | '+' | '=')
-    }) {
+    if before.is_some_and(|c| c.is_alphanumeric() || matches!(c, '/' | '.' | '#' | '$' | '€' | '£' | '_' | ':' | '+' | '=')) {
         return false;
     }
     // `2024-2025` is fine, `10-2024` (an id) is not.
@@ -557,21 +411,7 @@ fn plausible_year(cx: &Cx, start: usize, end: usize) -> bool {
         return false;
     }
     // `(1900 GMT)`: a 24-hour clock, not a year.
-    if matches!(
-        cx.next(end),
-        "GMT"
-            | "UTC"
-            | "EST"
-            | "EDT"
-            | "CST"
-            | "CDT"
-            | "PST"
-            | "PDT"
-            | "BST"
-            | "CET"
-            | "KST"
-            | "JST"
-    ) {
+    if matches!(cx.next(end), "GMT" | "UTC" | "EST" | "EDT" | "CST" | "CDT" | "PST" | "PDT" | "BST" | "CET" | "KST" | "JST") {
         return false;
     }
     !cx.in_identifier(start, end)

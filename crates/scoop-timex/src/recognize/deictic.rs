@@ -19,43 +19,21 @@ pub(crate) fn relative(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
         match lower(d.as_str()).as_str() {
             // `(Today’s Webtoon)`: capitalised mid-sentence before a capitalised word is a title.
             "today"
-                if d.as_str().starts_with('T')
-                    && !matches!(
-                        cx.prev(d.start()).as_str(),
-                        "" | "." | "!" | "?" | "\u{201c}" | "\""
-                    )
-                    && {
-                        let rest = cx.text[d.end()..cx.hi].trim_start_matches(['\'', '’', 's']);
-                        cx.next(d.end() + (cx.text[d.end()..cx.hi].len() - rest.len()))
-                            .starts_with(char::is_uppercase)
-                    } =>
+                if d.as_str().starts_with('T') && !matches!(cx.prev(d.start()).as_str(), "" | "." | "!" | "?" | "\u{201c}" | "\"") && {
+                    let rest = cx.text[d.end()..cx.hi].trim_start_matches(['\'', '’', 's']);
+                    cx.next(d.end() + (cx.text[d.end()..cx.hi].len() - rest.len())).starts_with(char::is_uppercase)
+                } =>
             {
                 return
             }
             "today" => Expr::Today,
-            "tonight" => Expr::Rel {
-                unit: RelUnit::Night,
-                offset: 0,
-                anaphoric: false,
-            },
-            "tomorrow" => Expr::Rel {
-                unit: RelUnit::Day,
-                offset: 1,
-                anaphoric: false,
-            },
-            _ => Expr::Rel {
-                unit: RelUnit::Day,
-                offset: -1,
-                anaphoric: false,
-            },
+            "tonight" => Expr::Rel { unit: RelUnit::Night, offset: 0, anaphoric: false },
+            "tomorrow" => Expr::Rel { unit: RelUnit::Day, offset: 1, anaphoric: false },
+            _ => Expr::Rel { unit: RelUnit::Day, offset: -1, anaphoric: false },
         }
     } else if caps.name("theweekend").is_some() {
         // `over the weekend`: news reports the one just past.
-        Expr::Rel {
-            unit: RelUnit::Weekend,
-            offset: -1,
-            anaphoric: false,
-        }
+        Expr::Rel { unit: RelUnit::Weekend, offset: -1, anaphoric: false }
     } else if let Some(tu) = caps.name("theunit") {
         // `by the end of the month`: the DCT's; `the month` alone is left to
         // the reporting-period pass.
@@ -67,11 +45,7 @@ pub(crate) fn relative(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
             Some("decade") => RelUnit::Decade,
             _ => RelUnit::Year,
         };
-        Expr::Rel {
-            unit,
-            offset: 0,
-            anaphoric: false,
-        }
+        Expr::Rel { unit, offset: 0, anaphoric: false }
     } else if caps.name("theweek").is_some() {
         // A market report's `for the week`, `the week's most active session`:
         // the week of the DCT; not `the week of March 6`, `the week before`.
@@ -79,21 +53,12 @@ pub(crate) fn relative(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
         let possessive = rest.starts_with(['\'', '’']);
         let next = lower(cx.next(m.end()));
         // `by the end of the week` is the DCT's week, as for the month and year.
-        let ok = (possessive
-            || part.is_some()
-            || matches!(cx.prev(m.start()).as_str(), "for" | "of" | "during"))
-            && !matches!(
-                next.as_str(),
-                "of" | "ended" | "ending" | "before" | "after" | "earlier" | "later"
-            );
+        let ok = (possessive || part.is_some() || matches!(cx.prev(m.start()).as_str(), "for" | "of" | "during"))
+            && !matches!(next.as_str(), "of" | "ended" | "ending" | "before" | "after" | "earlier" | "later");
         if !ok {
             return;
         }
-        Expr::Rel {
-            unit: RelUnit::Week,
-            offset: 0,
-            anaphoric: false,
-        }
+        Expr::Rel { unit: RelUnit::Week, offset: 0, anaphoric: false }
     } else if let Some(td) = caps.name("theday") {
         // Only `throughout the day`, `by the end of the day` and `the day
         // before` refer to a specific day reliably (`at the end of the day`
@@ -112,11 +77,7 @@ pub(crate) fn relative(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
         if !by_its_end {
             start = td.start();
         }
-        Expr::Rel {
-            unit: RelUnit::Day,
-            offset,
-            anaphoric: true,
-        }
+        Expr::Rel { unit: RelUnit::Day, offset, anaphoric: true }
     } else {
         let (Some(det), Some(unit)) = (caps.name("det"), caps.name("unit")) else {
             return;
@@ -148,11 +109,7 @@ pub(crate) fn relative(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
             return;
         }
         let anaphoric = anaphoric || unit == RelUnit::Day;
-        Expr::Rel {
-            unit,
-            offset,
-            anaphoric,
-        }
+        Expr::Rel { unit, offset, anaphoric }
     };
     push(out, start, m.end(), expr, part);
 }
@@ -195,9 +152,7 @@ pub(crate) fn refs(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
         // AQUAINT never tag them.
         "the moment" if !cx.timeml && matches!(prev.as_str(), "at" | "for" | "of") => "PRESENT_REF",
         "the time being" if !cx.timeml && prev == "for" => "PRESENT_REF",
-        "the future" | "the near future" if matches!(prev.as_str(), "in" | "into" | "about") => {
-            "FUTURE_REF"
-        }
+        "the future" | "the near future" if matches!(prev.as_str(), "in" | "into" | "about") => "FUTURE_REF",
         "the past" if prev == "in" => "PAST_REF",
         "the moment" | "the time being" | "the future" | "the near future" | "the past" => return,
         // `as soon as`, `too soon`, `but soon got into` (narrative, not future).
@@ -206,10 +161,7 @@ pub(crate) fn refs(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
                 let next = lower(cx.next(m.end()));
                 next == "after"
                     || next.len() > 3 && next.ends_with("ed")
-                    || matches!(
-                        next.as_str(),
-                        "got" | "became" | "went" | "came" | "began" | "found" | "took" | "made"
-                    )
+                    || matches!(next.as_str(), "got" | "became" | "went" | "came" | "began" | "found" | "took" | "made")
             } =>
         {
             return
@@ -258,10 +210,7 @@ pub(crate) fn weekday(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
         })
     } else if caps.name("pl").is_some() || joined {
         // `on Mondays`, `airs Mondays and Tuesdays`, `every Saturday and Sunday`.
-        let schedule = matches!(
-            cx.prev(m.start()).as_str(),
-            "on" | "airs" | "air" | "aired" | "airing" | "broadcasts" | "streams"
-        );
+        let schedule = matches!(cx.prev(m.start()).as_str(), "on" | "airs" | "air" | "aired" | "airing" | "broadcasts" | "streams");
         if schedule || joined {
             let expr = Expr::Set(format!("XXXX-WXX-{n}"));
             push(out, m.start(), m.end(), expr, None);
@@ -273,13 +222,7 @@ pub(crate) fn weekday(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
     } else {
         return;
     };
-    push(
-        out,
-        m.start(),
-        m.end(),
-        Expr::Weekday { wd: n, offset },
-        None,
-    );
+    push(out, m.start(), m.end(), Expr::Weekday { wd: n, offset }, None);
 }
 
 /// Whether the weekday at `start` is coordinated with a weekly set before
@@ -288,19 +231,12 @@ fn joins_a_weekly_set(cx: &Cx, start: usize) -> bool {
     // `every Wednesday and` fits in 32 bytes.
     let from = crate::context::floor_char(cx.text, start.saturating_sub(32).max(cx.lo));
     let before = lower(cx.text[from..start].trim_end());
-    let Some(rest) = ["and", "or", "&", ","]
-        .iter()
-        .find_map(|c| before.strip_suffix(c))
-    else {
+    let Some(rest) = ["and", "or", "&", ","].iter().find_map(|c| before.strip_suffix(c)) else {
         return false;
     };
     let mut words = rest.split_whitespace().rev();
-    let is_weekday = |w: &&str| {
-        matches!(
-            w.trim_end_matches('s'),
-            "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
-        )
-    };
+    let is_weekday =
+        |w: &&str| matches!(w.trim_end_matches('s'), "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday");
     let Some(day) = words.next().filter(is_weekday) else {
         return false;
     };
@@ -322,23 +258,14 @@ fn reads_as_day(cx: &Cx, start: usize, end: usize) -> bool {
         let tail = before.get(before.len().saturating_sub(4)..).unwrap_or("");
         tail.eq_ignore_ascii_case("a.m.") || tail.eq_ignore_ascii_case("p.m.")
     };
-    let sentence_initial =
-        !after_clock && matches!(prev.as_str(), "" | "." | "!" | "?" | ":" | "\u{2014}" | "-");
-    let clear_next = matches!(
-        next_l.as_str(),
-        "(" | "morning" | "afternoon" | "evening" | "night"
-    );
+    let sentence_initial = !after_clock && matches!(prev.as_str(), "" | "." | "!" | "?" | ":" | "\u{2014}" | "-");
+    let clear_next = matches!(next_l.as_str(), "(" | "morning" | "afternoon" | "evening" | "night");
     let name_follows = next.starts_with(|c: char| c.is_uppercase()) && !is_month_word(next);
     // `Friday's close` is a day, `Wednesday’s second season` a title: a
     // possessive is a day only before a lower-case word outside show talk.
     let possessive = cx.text[end..cx.hi].starts_with(['\'', '’']);
     let day_possessive = possessive && {
-        let after_s = end
-            + cx.text[end..cx.hi]
-                .chars()
-                .take(2)
-                .map(char::len_utf8)
-                .sum::<usize>();
+        let after_s = end + cx.text[end..cx.hi].chars().take(2).map(char::len_utf8).sum::<usize>();
         let w = cx.next(after_s.min(cx.hi));
         w.starts_with(char::is_lowercase) && !is_show_word(w)
     };
@@ -351,8 +278,7 @@ fn reads_as_day(cx: &Cx, start: usize, end: usize) -> bool {
     };
     let surname = raw_prev.starts_with(char::is_uppercase)
         && !sentence_initial
-        && (matches!(next_l.as_str(), ")" | "")
-            || matches!(next_l.as_str(), "," | "and") && name_after())
+        && (matches!(next_l.as_str(), ")" | "") || matches!(next_l.as_str(), "," | "and") && name_after())
         && matches!(cx.prev2(start).as_str(), "," | "and" | "&" | "(" | "with");
     // Blockers that a clear day reading overrides: `as of Monday`, `as soon
     // as Tuesday`, `the handling of Wednesday's meeting`, `in Saturday
@@ -360,18 +286,10 @@ fn reads_as_day(cx: &Cx, start: usize, end: usize) -> bool {
     let prev2 = || cx.prev2(start);
     let unblocked = match prev.as_str() {
         // `the early hours of Wednesday`, `the night of Friday`.
-        "of" => {
-            matches!(
-                prev2().as_str(),
-                "as" | "hours" | "morning" | "afternoon" | "evening" | "night"
-            ) || clear_next
-                || day_possessive
-        }
+        "of" => matches!(prev2().as_str(), "as" | "hours" | "morning" | "afternoon" | "evening" | "night") || clear_next || day_possessive,
         "in" => clear_next || day_possessive,
         "as" => matches!(prev2().as_str(), "early" | "soon" | "late"),
-        "the" => {
-            cx.timeml && next.starts_with(char::is_lowercase) && !is_show_word(next) && !possessive
-        }
+        "the" => cx.timeml && next.starts_with(char::is_lowercase) && !is_show_word(next) && !possessive,
         _ => false,
     };
     // TimeML news: `Friday, an FBI official said`.
@@ -423,19 +341,12 @@ pub(crate) fn fiscal(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
     let next = lower(cx.next(m.end()));
     if caps.name("yaq").is_some() {
         // `the year-ago third quarter`: the quarter under report, a year back.
-        let expr = Expr::QuarterRef {
-            shift: -4,
-            from_dct: false,
-            year: None,
-        };
+        let expr = Expr::QuarterRef { shift: -4, from_dct: false, year: None };
         push(out, m.start(), m.end(), expr, None);
         return;
     }
     if caps.name("ya").is_some() {
-        let expr = Expr::Ago {
-            amount: Some(1),
-            unit: 'Y',
-        };
+        let expr = Expr::Ago { amount: Some(1), unit: 'Y' };
         push(out, m.start(), m.end(), expr, None);
         return;
     }
@@ -448,16 +359,11 @@ pub(crate) fn fiscal(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
             push(out, m.start(), m.end(), Expr::Duration("P1Y".into()), None);
             return;
         }
-        let ok = matches!(
-            prev.as_str(),
-            "for" | "in" | "during" | "through" | "throughout" | "of"
-        ) && !m.as_str().ends_with("Year")
+        let ok = matches!(prev.as_str(), "for" | "in" | "during" | "through" | "throughout" | "of")
+            && !m.as_str().ends_with("Year")
             && cx.char_after(m.end()) != Some('-')
             && !next.starts_with(|c: char| c.is_ascii_digit())
-            && !matches!(
-                next.as_str(),
-                "before" | "after" | "earlier" | "ago" | "later" | "two" | "of" | "in"
-            );
+            && !matches!(next.as_str(), "before" | "after" | "earlier" | "ago" | "later" | "two" | "of" | "in");
         if ok {
             push(out, m.start(), m.end(), Expr::TheYear, None);
         }
@@ -472,11 +378,7 @@ pub(crate) fn fiscal(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
     let det = lower(det.as_str());
     let det: String = det.split_whitespace().collect::<Vec<_>>().join(" ");
     let year_back = det.contains("year-") || det.contains("prior-year");
-    let specific = ["latest", "recent", "comparable", "same"]
-        .iter()
-        .any(|w| det.contains(w))
-        || year_back
-        || caps.name("qyear").is_some();
+    let specific = ["latest", "recent", "comparable", "same"].iter().any(|w| det.contains(w)) || year_back || caps.name("qyear").is_some();
     if lower(unit.as_str()) == "period" && !specific {
         return;
     }
@@ -497,11 +399,7 @@ pub(crate) fn fiscal(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
         out,
         m.start(),
         m.end(),
-        Expr::QuarterRef {
-            shift,
-            from_dct,
-            year: caps.name("qyear").and_then(|y| y.as_str().parse().ok()),
-        },
+        Expr::QuarterRef { shift, from_dct, year: caps.name("qyear").and_then(|y| y.as_str().parse().ok()) },
         None,
     );
 }
@@ -511,10 +409,7 @@ pub(crate) fn parse_time(s: &str) -> Option<(u32, u32, Option<u32>)> {
     let l = lower(s);
     let pm = l.contains('p');
     let am = l.contains('a');
-    let digits: String = l
-        .chars()
-        .filter(|c| c.is_ascii_digit() || *c == ':')
-        .collect();
+    let digits: String = l.chars().filter(|c| c.is_ascii_digit() || *c == ':').collect();
     let mut parts = digits.split(':');
     let mut h: u32 = parts.next()?.parse().ok()?;
     let minute = parts.next().map_or(Some(0), |p| p.parse().ok())?;
@@ -534,72 +429,40 @@ pub(crate) fn time(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
         if !cx.timeml || !cx.starts_in_range(m.start()) {
             return;
         }
-        let hour = if lower(nm.as_str()) == "midnight" {
-            24
-        } else {
-            12
-        };
-        let expr = Expr::Time {
-            date: None,
-            hour,
-            minute: 0,
-            second: None,
-        };
+        let hour = if lower(nm.as_str()) == "midnight" { 24 } else { 12 };
+        let expr = Expr::Time { date: None, hour, minute: 0, second: None };
         push(out, m.start(), m.end(), expr, None);
         return;
     }
     let Some(t) = caps.name("t") else {
         return;
     };
-    if !cx.starts_in_range(m.start())
-        || cx
-            .char_before(m.start())
-            .is_some_and(|c| c.is_ascii_digit() || c == ':')
-    {
+    if !cx.starts_in_range(m.start()) || cx.char_before(m.start()).is_some_and(|c| c.is_ascii_digit() || c == ':') {
         return;
     }
     // Bare `9:10` may be a score or a ratio; require am/pm, a preposition of
     // time or a clock time it ends a range with (`from 09:00 to 17:00`).
     let has_meridiem = t.as_str().chars().any(|c| c.is_ascii_alphabetic());
-    let by_preposition = matches!(
-        cx.prev(m.start()).as_str(),
-        "at" | "from" | "until" | "till" | "by" | "before" | "after" | "around" | "since"
-    );
+    let by_preposition =
+        matches!(cx.prev(m.start()).as_str(), "at" | "from" | "until" | "till" | "by" | "before" | "after" | "around" | "since");
     if !has_meridiem && !by_preposition && !ends_clock_range(cx, m.start()) {
         return;
     }
     if let Some((hour, minute, second)) = parse_time(t.as_str()) {
         let end = m.start() + t.as_str().trim_end().len();
-        push(
-            out,
-            m.start(),
-            end,
-            Expr::Time {
-                date: None,
-                hour,
-                minute,
-                second,
-            },
-            None,
-        );
+        push(out, m.start(), end, Expr::Time { date: None, hour, minute, second }, None);
     }
 }
 
 /// Whether a clock time and `to`/`until`/a dash come just before `start`.
 fn ends_clock_range(cx: &Cx, start: usize) -> bool {
     let before = cx.text[cx.lo..start].trim_end();
-    let Some(rest) = ["to", "until", "-", "–"]
-        .iter()
-        .find_map(|sep| before.strip_suffix(sep))
-    else {
+    let Some(rest) = ["to", "until", "-", "–"].iter().find_map(|sep| before.strip_suffix(sep)) else {
         return false;
     };
     let clock = rest.trim_end().rsplit(' ').next().unwrap_or("");
     let (h, mm) = clock.split_once(':').unwrap_or(("", ""));
-    !h.is_empty()
-        && h.len() <= 2
-        && mm.len() == 2
-        && h.bytes().chain(mm.bytes()).all(|b| b.is_ascii_digit())
+    !h.is_empty() && h.len() <= 2 && mm.len() == 2 && h.bytes().chain(mm.bytes()).all(|b| b.is_ascii_digit())
 }
 
 pub(crate) fn ordinal_day(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
@@ -610,10 +473,7 @@ pub(crate) fn ordinal_day(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
         return;
     }
     let prev = cx.prev(m.start());
-    if !matches!(
-        prev.as_str(),
-        "on" | "by" | "since" | "until" | "till" | "from" | "before" | "after"
-    ) {
+    if !matches!(prev.as_str(), "on" | "by" | "since" | "until" | "till" | "from" | "before" | "after") {
         return;
     }
     // `the 15th anniversary`: followed by a noun, not a date.
@@ -621,17 +481,7 @@ pub(crate) fn ordinal_day(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
         return;
     }
     if let Some(d) = lex::parse_ordinal_day(od.as_str()) {
-        push(
-            out,
-            m.start(),
-            m.end(),
-            Expr::Cal {
-                year: YearSpec::Unknown,
-                month: None,
-                day: Some(d),
-            },
-            None,
-        );
+        push(out, m.start(), m.end(), Expr::Cal { year: YearSpec::Unknown, month: None, day: Some(d) }, None);
     }
 }
 

@@ -25,11 +25,8 @@ pub(crate) fn pattern() -> String {
 }
 
 fn word_number(s: &str) -> Option<u32> {
-    let w: Vec<String> = lower(s)
-        .split(|c: char| c.is_whitespace() || c == '-')
-        .filter(|w| !w.is_empty() && *w != "and")
-        .map(str::to_string)
-        .collect();
+    let w: Vec<String> =
+        lower(s).split(|c: char| c.is_whitespace() || c == '-').filter(|w| !w.is_empty() && *w != "and").map(str::to_string).collect();
     match w.as_slice() {
         [a] => lex::parse_number(a),
         [a, b] => Some(lex::parse_number(a)? + lex::parse_number(b)?),
@@ -98,14 +95,8 @@ pub(crate) fn extra(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
         if lex::is_count_noun(cx.next(m.end())) {
             return;
         }
-        let month = caps
-            .name("smon")
-            .and_then(|mo| lex::month_number(mo.as_str()));
-        let expr = Expr::Cal {
-            year: YearSpec::Known(year),
-            month,
-            day: None,
-        };
+        let month = caps.name("smon").and_then(|mo| lex::month_number(mo.as_str()));
+        let expr = Expr::Cal { year: YearSpec::Known(year), month, day: None };
         push(out, m.start(), m.end(), expr, None);
         return;
     }
@@ -128,32 +119,17 @@ pub(crate) fn extra(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
             _ => 0,
         });
         let year = caps.name("hy").and_then(|y| y.as_str().parse().ok());
-        let expr = Expr::Holiday {
-            month,
-            rule,
-            offset,
-            year,
-        };
+        let expr = Expr::Holiday { month, rule, offset, year };
         push(out, m.start(), m.end(), expr, None);
         return;
     }
     // `this century`: TimeBank reads it as its length, a hundred years.
     if caps.name("tc").is_some() {
-        push(
-            out,
-            m.start(),
-            m.end(),
-            Expr::Duration("P100Y".into()),
-            None,
-        );
+        push(out, m.start(), m.end(), Expr::Duration("P100Y".into()), None);
         return;
     }
     if caps.name("ye").is_some() {
-        let expr = Expr::Rel {
-            unit: RelUnit::Year,
-            offset: 0,
-            anaphoric: false,
-        };
+        let expr = Expr::Rel { unit: RelUnit::Year, offset: 0, anaphoric: false };
         push(out, m.start(), m.end(), expr, None);
         return;
     }
@@ -167,10 +143,8 @@ pub(crate) fn extra(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
         // `in the morning`, `by the late afternoon` of a report are the DCT's;
         // not `the morning of May 3`, `in the morning session`.
         if dp == "the"
-            && (!matches!(
-                cx.prev(m.start()).as_str(),
-                "in" | "by" | "during" | "until" | "till" | "through" | "throughout"
-            ) || !ends_phrase(cx.next(m.end())))
+            && (!matches!(cx.prev(m.start()).as_str(), "in" | "by" | "during" | "until" | "till" | "through" | "throughout")
+                || !ends_phrase(cx.next(m.end())))
         {
             return;
         }
@@ -189,17 +163,7 @@ pub(crate) fn extra(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
             _ => "NI",
         };
         let modifier = caps.name("dpm").and_then(|p| lex::part_mod(p.as_str()));
-        push(
-            out,
-            m.start(),
-            m.end(),
-            Expr::DayPart {
-                offset,
-                code,
-                anaphoric,
-            },
-            modifier,
-        );
+        push(out, m.start(), m.end(), Expr::DayPart { offset, code, anaphoric }, modifier);
     }
 }
 
