@@ -16,5 +16,6 @@ pub mod output;
 pub mod persons;
 pub mod pipeline;
 pub mod records;
+pub mod resources;
 pub mod roles;
 pub mod tokenize;
