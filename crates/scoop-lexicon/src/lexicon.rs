@@ -172,7 +172,7 @@ impl Lexicon {
         let bytes = text.as_bytes();
         let mut found: Vec<(usize, usize)> = automaton
             .find_overlapping_iter(text)
-            .filter(|m| at_boundaries(bytes, m.start(), m.end()))
+            .filter(|m| at_boundaries(bytes, &self.entries[m.pattern().as_usize()].text, m.start(), m.end()))
             .map(|m| (m.start(), m.len()))
             .collect();
         found.sort_unstable();
@@ -189,31 +189,25 @@ impl Lexicon {
     pub fn is_in(&self, text: &str) -> bool {
         match self.rule {
             MatchRule::Suffix => words(text).any(|w| self.is_suffix_of(w)),
-            _ => self
-                .automaton
-                .as_ref()
-                .is_some_and(|a| a.find_overlapping_iter(text).any(|m| at_boundaries(text.as_bytes(), m.start(), m.end()))),
+            _ => self.automaton.as_ref().is_some_and(|a| {
+                a.find_overlapping_iter(text)
+                    .any(|m| at_boundaries(text.as_bytes(), &self.entries[m.pattern().as_usize()].text, m.start(), m.end()))
+            }),
         }
     }
 
     /// The first entry, in file order, that ends `text` at a word boundary.
     pub fn ending(&self, text: &str) -> Option<&Entry> {
-        self.entries.iter().find(|e| {
-            self.ends_with_text(text, &e.text) && {
-                let at = text.len() - e.text.len();
-                at == 0 || !text.as_bytes()[at - 1].is_ascii_alphanumeric()
-            }
-        })
+        self.entries
+            .iter()
+            .find(|e| self.ends_with_text(text, &e.text) && at_boundaries(text.as_bytes(), &e.text, text.len() - e.text.len(), text.len()))
     }
 
     /// The first entry, in file order, that begins `text` at a word boundary.
     pub fn beginning(&self, text: &str) -> Option<&Entry> {
         self.entries.iter().find(|e| {
             let n = e.text.len();
-            text.len() >= n
-                && text.is_char_boundary(n)
-                && self.same(&text[..n], &e.text)
-                && !text.as_bytes().get(n).is_some_and(|b| b.is_ascii_alphanumeric())
+            text.len() >= n && text.is_char_boundary(n) && self.same(&text[..n], &e.text) && at_boundaries(text.as_bytes(), &e.text, 0, n)
         })
     }
 
@@ -258,9 +252,14 @@ fn unmatchable(entry: &str, rule: MatchRule, case_sensitive: bool) -> Option<Str
     }
 }
 
-/// A match may not continue a word on either side.
-fn at_boundaries(bytes: &[u8], start: usize, end: usize) -> bool {
-    (start == 0 || !bytes[start - 1].is_ascii_alphanumeric()) && (end >= bytes.len() || !bytes[end].is_ascii_alphanumeric())
+/// A match of `entry` may not continue a word: an entry that begins (ends)
+/// with a letter or digit may not be preceded (followed) by one. An entry
+/// that begins with punctuation (`, who plays`) may follow a word.
+fn at_boundaries(bytes: &[u8], entry: &str, start: usize, end: usize) -> bool {
+    let word_char = |b: &u8| b.is_ascii_alphanumeric();
+    let left_open = !entry.as_bytes().first().is_some_and(word_char) || start == 0 || !word_char(&bytes[start - 1]);
+    let right_open = !entry.as_bytes().last().is_some_and(word_char) || end >= bytes.len() || !word_char(&bytes[end]);
+    left_open && right_open
 }
 
 fn words(text: &str) -> impl Iterator<Item = &str> {
@@ -281,6 +280,13 @@ mod tests {
         assert_eq!(cues.find_all("she is in talks to star"), vec![(7, 8), (19, 4)]);
         assert!(cues.find_all("within talks, a starlet").is_empty());
         assert!(cues.is_in("Is In Talks"));
+    }
+
+    #[test]
+    fn punctuation_at_an_entry_edge_needs_no_boundary() {
+        let cues = lexicon("# match: phrase\n, who plays\n");
+        assert_eq!(cues.find_all("Kim, who plays Ahn"), vec![(3, 11)]);
+        assert!(cues.ending("the actor Kim, who plays").is_some());
     }
 
     #[test]
