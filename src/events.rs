@@ -195,7 +195,7 @@ static REPORT_CUES: Cues = Cues::new(&[
     "in discussions",
     "considering",
     "been offered",
-    "per ",
+    "per",
     "told",
 ]);
 static EXPECT_CUES: Cues = Cues::new(&[
@@ -214,7 +214,7 @@ static EXPECT_CUES: Cues = Cues::new(&[
     "soon",
 ]);
 /// Prepositions that introduce a place: `at the X`, `in X`.
-const LOCATION_PREPOSITIONS: &[&str] = &[" at ", " in "];
+const LOCATION_PREPOSITIONS: &[&str] = &["at", "in"];
 
 pub fn find_events(doc: &mut Doc) {
     let person_of = mention_persons(doc);
@@ -452,7 +452,7 @@ fn location_after(doc: &Doc, in_sentence: &[usize], trigger: Span) -> Option<Str
         .filter(|m| m.label == Label::LOC && m.span.start >= trigger.end)
         .find(|m| {
             let lead = &doc.text[trigger.end as usize..m.span.start as usize];
-            LOCATION_PREPOSITIONS.iter().any(|p| lead.contains(p)) && lead.len() < 80
+            lead.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| LOCATION_PREPOSITIONS.contains(&w)) && lead.len() < 80
         })
         .map(|m| doc.original_slice(m.span).to_string())
 }
