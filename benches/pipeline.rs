@@ -15,6 +15,7 @@ use scoop::input::{expand, read_all, RawDoc, ReadLimits};
 use scoop::ner::{EntityRecognizer, ModelRecognizer};
 use scoop::output::{Destination, Formats, Writers};
 use scoop::pipeline::Pipeline;
+use scoop::stage::Stage;
 use scoop::tokenize::{split_sentences, tokenize};
 use scoop_timex::Tagger;
 use std::path::{Path, PathBuf};
@@ -41,6 +42,12 @@ fn stages(c: &mut Criterion) {
     let pipeline = Pipeline::new(Box::new(ModelRecognizer::shipped().unwrap()), None);
     let analysed: Vec<Doc> = raws.iter().cloned().map(|raw| pipeline.analyze(raw)).collect();
     let docs: Vec<Doc> = raws.iter().map(tokenized).collect();
+    let resources = scoop::resources::load(None).unwrap();
+    let record_stages: Vec<Box<dyn Stage>> = vec![
+        Box::new(scoop::stage::Persons),
+        Box::new(scoop::stage::Roles::new(&resources).unwrap()),
+        Box::new(scoop::stage::Events::new(&resources).unwrap()),
+    ];
 
     let mut group = c.benchmark_group(format!("pipeline/{}-docs", raws.len()));
     group.throughput(Throughput::Bytes(bytes));
@@ -65,9 +72,10 @@ fn stages(c: &mut Criterion) {
             },
             |mut docs| {
                 for doc in &mut docs {
-                    doc.persons = scoop::persons::group_persons(doc);
-                    scoop::roles::find_roles(doc);
-                    scoop::events::find_events(doc);
+                    for stage in &record_stages {
+                        let layer = stage.run(doc);
+                        doc.store(layer);
+                    }
                 }
                 docs
             },

@@ -9,10 +9,10 @@
 //! written), each of at most `batch_size` documents and about 16 MiB of
 //! text, whatever the corpus size.
 
-use crate::document::{CreationTime, Doc};
+use crate::document::Doc;
 use crate::input::{self, InputFailure, InputItem, ReadLimits, Source};
 use crate::output::{Destination, Formats, Summary, Writers};
-use crate::pipeline::{Pipeline, Stage, StageTimes};
+use crate::pipeline::{Pipeline, StageTimes, READ, WRITE};
 use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
@@ -26,7 +26,6 @@ pub struct ExtractOptions {
     pub inputs: Vec<PathBuf>,
     pub destination: Destination,
     pub formats: Formats,
-    pub dct: Option<CreationTime>,
     pub threads: Option<usize>,
     pub quiet: bool,
     pub max_doc_bytes: u64,
@@ -48,7 +47,7 @@ pub fn extract(options: ExtractOptions, pipeline: &Pipeline) -> Result<Summary> 
     let default_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(|_| {}));
     let started = Instant::now();
-    let times = options.profile.then(StageTimes::default);
+    let times = options.profile.then(|| StageTimes::new(pipeline));
     let result = run_batches(options, pipeline, &pool, times.as_ref());
     std::panic::set_hook(default_hook);
     if let Some(times) = &times {
@@ -74,7 +73,7 @@ fn run_batches(options: ExtractOptions, pipeline: &Pipeline, pool: &rayon::Threa
         let clock = Instant::now();
         let batch = read_batch(&mut items, batch_size, &mut names);
         if let Some(times) = times {
-            times.add(Stage::Read, clock.elapsed());
+            times.add(READ, clock.elapsed());
         }
         if batch.is_empty() {
             break;
@@ -98,7 +97,7 @@ fn run_batches(options: ExtractOptions, pipeline: &Pipeline, pool: &rayon::Threa
     let clock = Instant::now();
     writers.finish()?;
     if let Some(times) = times {
-        times.add(Stage::Write, clock.elapsed());
+        times.add(WRITE, clock.elapsed());
     }
     progress.finish_and_clear();
     Ok(summary)
@@ -159,7 +158,7 @@ fn write_batch(
         progress.inc(1);
     }
     if let Some(times) = times {
-        times.add(Stage::Write, clock.elapsed());
+        times.add(WRITE, clock.elapsed());
     }
     Ok(())
 }

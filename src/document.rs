@@ -3,32 +3,12 @@
 //! dates, persons, roles, events) that the stages add.
 
 use crate::offsets::OffsetMap;
-use crate::records::{EventRecord, PersonCluster, RoleRecord};
+use crate::records::{EventRecord, PersonCluster, RoleLayer, RoleRecord};
+pub use crate::span::Span;
 use crate::tokenize::{Sentence, Token};
-use scoop_gold::Label;
+use scoop_gold::{Label, PersonKind};
 use scoop_timex::{Dct, Timex};
 use std::ops::Range;
-
-/// A byte span in the normalised text, end exclusive.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Span {
-    pub start: u32,
-    pub end: u32,
-}
-
-impl Span {
-    pub fn new(start: usize, end: usize) -> Span {
-        Span { start: start as u32, end: end as u32 }
-    }
-
-    pub fn range(self) -> Range<usize> {
-        self.start as usize..self.end as usize
-    }
-
-    pub fn contains(self, other: Span) -> bool {
-        self.start <= other.start && other.end <= self.end
-    }
-}
 
 /// A named-entity mention.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,6 +49,9 @@ pub struct Doc {
     pub dates: Vec<Timex>,
     pub persons: Vec<PersonCluster>,
     pub roles: Vec<RoleRecord>,
+    /// Each person's kind as the roles stage decided it (a name that is
+    /// played is a character); empty until that stage has run.
+    pub person_kinds: Vec<PersonKind>,
     pub events: Vec<EventRecord>,
     normal_offsets: OffsetMap,
     original_offsets: OffsetMap,
@@ -93,6 +76,7 @@ impl Doc {
             dates: Vec::new(),
             persons: Vec::new(),
             roles: Vec::new(),
+            person_kinds: Vec::new(),
             events: Vec::new(),
         }
     }
@@ -142,11 +126,91 @@ impl Doc {
         self.sentence_index_at(byte).map(|i| &self.sentences[i])
     }
 
+    /// Stores a stage's layer.
+    pub fn store(&mut self, layer: Layer) {
+        match layer {
+            Layer::Tokens { tokens, sentences } => {
+                self.tokens = tokens;
+                self.sentences = sentences;
+            }
+            Layer::Mentions(mentions) => self.mentions = mentions,
+            Layer::Dates(dates) => self.dates = dates,
+            Layer::Persons(persons) => self.persons = persons,
+            Layer::Roles(RoleLayer { roles, kinds }) => {
+                self.roles = roles;
+                self.person_kinds = kinds;
+            }
+            Layer::Events(events) => self.events = events,
+        }
+    }
+
+    /// A person's kind: the roles stage's decision once it has run, else
+    /// what the name alone says.
+    pub fn person_kind(&self, person: usize) -> PersonKind {
+        self.person_kinds.get(person).copied().unwrap_or(self.persons[person].kind)
+    }
+
+    /// For each mention, the person it belongs to.
+    pub fn person_of_mentions(&self) -> Vec<Option<usize>> {
+        let mut of = vec![None; self.mentions.len()];
+        for (p, person) in self.persons.iter().enumerate() {
+            for &m in &person.mentions {
+                of[m] = Some(p);
+            }
+        }
+        of
+    }
+
+    /// The title mentioned most often (first on ties), as written: the work
+    /// a sentence that names none is about.
+    pub fn main_work(&self) -> Option<String> {
+        let mut counts: Vec<(String, usize, usize)> = Vec::new();
+        for (i, m) in self.mentions.iter().enumerate().filter(|(_, m)| m.label == Label::WORK) {
+            let title = self.original_slice(m.span).to_string();
+            match counts.iter_mut().find(|(t, _, _)| *t == title) {
+                Some(entry) => entry.1 += 1,
+                None => counts.push((title, 1, i)),
+            }
+        }
+        counts.into_iter().max_by_key(|(_, n, first)| (*n, std::cmp::Reverse(*first))).map(|(t, _, _)| t)
+    }
+
+    /// The first title among a sentence's mentions, as written.
+    pub fn sentence_work(&self, in_sentence: &[usize]) -> Option<String> {
+        in_sentence
+            .iter()
+            .find(|&&m| self.mentions[m].label == Label::WORK)
+            .map(|&m| self.original_slice(self.mentions[m].span).to_string())
+    }
+
     /// The index of the sentence containing a byte offset.
     pub fn sentence_index_at(&self, byte: u32) -> Option<usize> {
         let i = self.sentences.partition_point(|s| s.span.end <= byte);
         self.sentences.get(i).filter(|s| s.span.start <= byte).map(|_| i)
     }
+}
+
+/// What one stage adds to a document: each stage returns its own layer and
+/// reads only earlier ones.
+#[derive(Debug)]
+pub enum Layer {
+    /// Tokenise: words and sentences.
+    Tokens {
+        /// Words, numbers and punctuation, in order.
+        tokens: Vec<Token>,
+        /// Sentences over the tokens, in order.
+        sentences: Vec<Sentence>,
+    },
+    /// NER: named-entity mentions, sorted and non-overlapping.
+    Mentions(Vec<EntityMention>),
+    /// Dates: TIMEX3 expressions, sorted by start.
+    Dates(Vec<Timex>),
+    /// Persons: PER mentions grouped into individuals.
+    Persons(Vec<PersonCluster>),
+    /// Roles, and each person's kind as the roles show it.
+    Roles(RoleLayer),
+    /// Events.
+    Events(Vec<EventRecord>),
 }
 
 /// Finds a leading `date YYYY-MM-DD` / `date YYYY-MM` prefix (leading

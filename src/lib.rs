@@ -18,4 +18,6 @@ pub mod pipeline;
 pub mod records;
 pub mod resources;
 pub mod roles;
+pub mod span;
+pub mod stage;
 pub mod tokenize;

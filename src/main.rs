@@ -228,12 +228,11 @@ fn run_extract(args: ExtractArgs) -> Result<u8> {
             ),
         },
     };
-    let pipeline = Pipeline::with_resources(ner, &resources, args.dct.clone())?;
+    let pipeline = Pipeline::with_resources(ner, &resources, args.dct)?;
     let options = ExtractOptions {
         inputs: args.inputs,
         destination,
         formats: args.format,
-        dct: args.dct,
         threads: args.threads,
         quiet: args.quiet,
         max_doc_bytes: args.max_doc_bytes,

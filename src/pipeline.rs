@@ -4,7 +4,7 @@
 use crate::document::{CreationTime, Doc};
 use crate::input::RawDoc;
 use crate::ner::EntityRecognizer;
-use crate::tokenize::{split_sentences, tokenize};
+use crate::stage::{self, Stage};
 use scoop_lexicon::{ResourceError, Resources};
 use scoop_timex::Tagger;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -14,11 +14,23 @@ use std::time::{Duration, Instant};
 /// threads: the NER model's weights, the tagger's compiled patterns and
 /// every lexicon exist once per process, never per thread or per document.
 pub struct Pipeline {
-    ner: Box<dyn EntityRecognizer>,
-    tagger: Tagger,
+    steps: Vec<Step>,
     /// `--dct`: used when neither the text nor its JSON Lines row gives one.
     default_dct: Option<CreationTime>,
 }
+
+/// Stages run in order; the stages of one step read the same layers and
+/// run side by side.
+enum Step {
+    Alone(Box<dyn Stage>),
+    Together(Box<dyn Stage>, Box<dyn Stage>),
+}
+
+/// The batch's own parts of a run, timed beside the stages by `--profile`.
+pub const READ: &str = "read";
+/// Output records, CSV rows, JSON, the person index and the final
+/// person-id resolution of the spooled tables.
+pub const WRITE: &str = "write";
 
 impl Pipeline {
     /// A pipeline on the embedded resource files.
@@ -27,14 +39,32 @@ impl Pipeline {
         Pipeline::with_resources(ner, &resources, default_dct).expect("the embedded resource files parse (tested)")
     }
 
-    /// A pipeline whose stages read their cue lists and lexicons from `resources`.
+    /// read → normalise → tokenise → NER ‖ dates → persons → roles → events,
+    /// each stage reading its cue lists and lexicons from `resources`.
     pub fn with_resources(
         ner: Box<dyn EntityRecognizer>,
         resources: &Resources,
         default_dct: Option<CreationTime>,
     ) -> Result<Pipeline, ResourceError> {
-        let _ = resources;
-        Ok(Pipeline { ner, tagger: Tagger::new(), default_dct })
+        let steps = vec![
+            Step::Alone(Box::new(stage::Tokenize)),
+            Step::Together(Box::new(stage::Ner::new(ner)), Box::new(stage::Dates::new(Tagger::new()))),
+            Step::Alone(Box::new(stage::Persons)),
+            Step::Alone(Box::new(stage::Roles::new(resources)?)),
+            Step::Alone(Box::new(stage::Events::new(resources)?)),
+        ];
+        Ok(Pipeline { steps, default_dct })
+    }
+
+    /// The stages' names in order, for `--profile`.
+    pub fn stage_names(&self) -> Vec<&'static str> {
+        self.steps
+            .iter()
+            .flat_map(|step| match step {
+                Step::Alone(stage) => vec![stage.name()],
+                Step::Together(a, b) => vec![a.name(), b.name()],
+            })
+            .collect()
     }
 
     /// Runs every stage on one document.
@@ -45,35 +75,32 @@ impl Pipeline {
     /// Runs every stage on one document, adding each stage's wall time to
     /// `times` when given (`scoop extract --profile`).
     pub fn analyze_timed(&self, raw: RawDoc, times: Option<&StageTimes>) -> Doc {
+        // Building the document (normalisation, offset maps) is charged to
+        // the first stage, which reads nothing else.
         let mut clock = Lap::start(times);
         let dct = raw.date.as_deref().and_then(CreationTime::parse).or_else(|| self.default_dct.clone());
         let mut doc = Doc::new(raw.id, raw.text, dct);
-        doc.tokens = tokenize(&doc.text, doc.body.clone());
-        doc.sentences = split_sentences(&doc.text, &doc.tokens);
-        clock.lap(Stage::Tokenize);
-        let (mentions, dates) = rayon::join(
-            || {
-                let mut clock = Lap::start(times);
-                let mentions = crate::ner::refine::refine(&doc, self.ner.recognize(&doc));
-                clock.lap(Stage::Ner);
-                mentions
-            },
-            || {
-                let mut clock = Lap::start(times);
-                let dates = self.tagger.tag(&doc.text, doc.body.clone(), doc.dct.as_ref().map(|d| d.parsed));
-                clock.lap(Stage::Dates);
-                dates
-            },
-        );
-        clock.restart();
-        doc.mentions = mentions;
-        doc.dates = dates;
-        doc.persons = crate::persons::group_persons(&doc);
-        clock.lap(Stage::Persons);
-        crate::roles::find_roles(&mut doc);
-        clock.lap(Stage::Roles);
-        crate::events::find_events(&mut doc);
-        clock.lap(Stage::Events);
+        for step in &self.steps {
+            match step {
+                Step::Alone(stage) => {
+                    let layer = stage.run(&doc);
+                    clock.lap(stage.name());
+                    doc.store(layer);
+                }
+                Step::Together(a, b) => {
+                    let timed = |stage: &dyn Stage| {
+                        let mut clock = Lap::start(times);
+                        let layer = stage.run(&doc);
+                        clock.lap(stage.name());
+                        layer
+                    };
+                    let (first, second) = rayon::join(|| timed(a.as_ref()), || timed(b.as_ref()));
+                    clock.restart();
+                    doc.store(first);
+                    doc.store(second);
+                }
+            }
+        }
         if let Some(times) = times {
             times.add_doc(doc.original.len(), doc.tokens.len());
         }
@@ -81,55 +108,37 @@ impl Pipeline {
     }
 }
 
-/// The stages `--profile` reports.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Stage {
-    /// Reading files or JSON Lines rows, decoding and checking them.
-    Read,
-    /// Normalisation, offset maps, tokens and sentences (`Doc::new` included).
-    Tokenize,
-    Ner,
-    Dates,
-    Persons,
-    Roles,
-    Events,
-    /// Output records, CSV rows, JSON, the person index and the final
-    /// person-id resolution of the spooled tables.
-    Write,
-}
-
-impl Stage {
-    pub const ALL: [Stage; 8] =
-        [Stage::Read, Stage::Tokenize, Stage::Ner, Stage::Dates, Stage::Persons, Stage::Roles, Stage::Events, Stage::Write];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Stage::Read => "read",
-            Stage::Tokenize => "normalise+tokenise",
-            Stage::Ner => "NER",
-            Stage::Dates => "dates",
-            Stage::Persons => "persons",
-            Stage::Roles => "roles",
-            Stage::Events => "events",
-            Stage::Write => "write",
-        }
-    }
-}
-
 /// Wall time per stage, summed over every thread that ran it, plus the
 /// corpus counts that turn a run's time into throughput. Shared by the
 /// workers; updates are relaxed atomic adds.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct StageTimes {
-    nanos: [AtomicU64; 8],
+    names: Vec<&'static str>,
+    nanos: Vec<AtomicU64>,
     documents: AtomicU64,
     bytes: AtomicU64,
     tokens: AtomicU64,
 }
 
 impl StageTimes {
-    pub fn add(&self, stage: Stage, elapsed: Duration) {
-        self.nanos[stage as usize].fetch_add(elapsed.as_nanos() as u64, Ordering::Relaxed);
+    /// Clocks for reading, each of the pipeline's stages, and writing.
+    pub fn new(pipeline: &Pipeline) -> StageTimes {
+        let names: Vec<&'static str> = [READ].into_iter().chain(pipeline.stage_names()).chain([WRITE]).collect();
+        StageTimes {
+            nanos: names.iter().map(|_| AtomicU64::new(0)).collect(),
+            names,
+            documents: AtomicU64::default(),
+            bytes: AtomicU64::default(),
+            tokens: AtomicU64::default(),
+        }
+    }
+
+    /// Charges `elapsed` to the stage named `stage` (one of [`READ`], [`WRITE`]
+    /// or a stage's name).
+    pub fn add(&self, stage: &str, elapsed: Duration) {
+        if let Some(i) = self.names.iter().position(|&n| n == stage) {
+            self.nanos[i].fetch_add(elapsed.as_nanos() as u64, Ordering::Relaxed);
+        }
     }
 
     fn add_doc(&self, bytes: usize, tokens: usize) {
@@ -138,13 +147,14 @@ impl StageTimes {
         self.tokens.fetch_add(tokens as u64, Ordering::Relaxed);
     }
 
-    pub fn get(&self, stage: Stage) -> Duration {
-        Duration::from_nanos(self.nanos[stage as usize].load(Ordering::Relaxed))
+    /// The time charged to the stage named `stage`.
+    pub fn get(&self, stage: &str) -> Duration {
+        self.names.iter().position(|&n| n == stage).map_or(Duration::ZERO, |i| Duration::from_nanos(self.nanos[i].load(Ordering::Relaxed)))
     }
 
     /// The report `--profile` prints on stderr.
     pub fn report(&self, wall: Duration, threads: usize) -> String {
-        let total: Duration = Stage::ALL.iter().map(|&s| self.get(s)).sum();
+        let total: Duration = self.names.iter().map(|&s| self.get(s)).sum();
         let docs = self.documents.load(Ordering::Relaxed);
         let bytes = self.bytes.load(Ordering::Relaxed);
         let tokens = self.tokens.load(Ordering::Relaxed);
@@ -158,10 +168,10 @@ impl StageTimes {
             tokens as f64 / secs,
         );
         out.push_str("scoop: profile: stage                 time (s, summed over threads)   share\n");
-        for stage in Stage::ALL {
+        for &stage in &self.names {
             let t = self.get(stage);
             let share = if total.is_zero() { 0.0 } else { 100.0 * t.as_secs_f64() / total.as_secs_f64() };
-            out.push_str(&format!("scoop: profile: {:<22}{:>10.3}{:>27.1} %\n", stage.name(), t.as_secs_f64(), share));
+            out.push_str(&format!("scoop: profile: {:<22}{:>10.3}{:>27.1} %\n", stage, t.as_secs_f64(), share));
         }
         out.push_str(&format!("scoop: profile: {:<22}{:>10.3}", "all stages", total.as_secs_f64()));
         out
@@ -186,7 +196,7 @@ impl<'a> Lap<'a> {
         }
     }
 
-    fn lap(&mut self, stage: Stage) {
+    fn lap(&mut self, stage: &str) {
         if let (Some(times), Some(since)) = (self.times, self.since) {
             let now = Instant::now();
             times.add(stage, now - since);

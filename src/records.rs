@@ -1,7 +1,7 @@
 //! Records the person, role and event stages produce, tied to the text by
 //! spans; writers turn them into the guide's shape and the CSV rows.
 
-use crate::document::Span;
+use crate::span::Span;
 use scoop_gold::{EventType, PersonKind, RoleKind, Status};
 
 /// One individual of a document: its PER mentions grouped.
@@ -14,6 +14,16 @@ pub struct PersonCluster {
     pub kind: PersonKind,
     /// Indices into the document's mentions.
     pub mentions: Vec<usize>,
+}
+
+/// The roles stage's layer.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RoleLayer {
+    /// Who does what on which work.
+    pub roles: Vec<RoleRecord>,
+    /// Each person's kind, by index into the document's persons: the
+    /// persons stage's, but a character where the roles show one.
+    pub kinds: Vec<PersonKind>,
 }
 
 /// Who does what on which work.

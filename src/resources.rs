@@ -7,7 +7,46 @@ use scoop_lexicon::{ResourceError, Resources};
 use std::path::Path;
 
 /// The pipeline's own resource files (the dates stage embeds its own).
-pub const DEFAULTS: &[(&str, &str)] = scoop_lexicon::embedded!("";);
+pub const DEFAULTS: &[(&str, &str)] = scoop_lexicon::embedded!(
+    "";
+    "events/announce.txt",
+    "events/award-nouns.txt",
+    "events/award-verbs.txt",
+    "events/cast-exit.txt",
+    "events/casting.txt",
+    "events/filming-end.txt",
+    "events/filming-nouns.txt",
+    "events/filming-ongoing.txt",
+    "events/filming-start.txt",
+    "events/location-prepositions.txt",
+    "events/new-season.txt",
+    "events/release-nouns.txt",
+    "events/release-verbs.txt",
+    "events/released-artifacts.txt",
+    "events/renewal.txt",
+    "events/script-reading.txt",
+    "events/season-ordinals.txt",
+    "events/season-words.txt",
+    "events/status-expected.txt",
+    "events/status-negated-clitics.txt",
+    "events/status-negated.txt",
+    "events/status-reported.txt",
+    "events/status-rumored.txt",
+    "events/wrap-up.txt",
+    "roles/actor-cues-before.txt",
+    "roles/actor-then-character.txt",
+    "roles/cast-cues.txt",
+    "roles/cast-list-cues.txt",
+    "roles/character-cues-before.txt",
+    "roles/character-introducers.txt",
+    "roles/character-then-actor.txt",
+    "roles/character-titles.txt",
+    "roles/characters-after-list.txt",
+    "roles/crew-after.txt",
+    "roles/crew-before.txt",
+    "roles/list-links.txt",
+    "roles/story-cues.txt",
+);
 
 /// Every default, replaced by the files of `dir` where it has them.
 pub fn load(dir: Option<&Path>) -> Result<Resources, ResourceError> {
@@ -15,5 +54,19 @@ pub fn load(dir: Option<&Path>) -> Result<Resources, ResourceError> {
     match dir {
         Some(dir) => resources.override_from(dir),
         None => Ok(resources),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_embedded_file_parses() {
+        let resources = load(None).unwrap();
+        for path in resources.paths() {
+            resources.lexicon(path).unwrap_or_else(|e| panic!("{e}"));
+        }
+        assert!(resources.paths().count() >= DEFAULTS.len());
     }
 }

@@ -5,7 +5,7 @@
 //! possessives split (`Netflix` `'s`), decimals stay whole (`474.26`), URLs
 //! are one token, and a line break or bullet starts a new sentence.
 
-use crate::document::Span;
+use crate::span::Span;
 use std::ops::Range;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -33,7 +33,12 @@ pub fn doc_records(doc: &Doc) -> DocRecords {
                 }
             })
             .collect(),
-        persons: doc.persons.iter().map(|p| Person { name: p.name.clone(), aliases: p.aliases.clone(), kind: p.kind }).collect(),
+        persons: doc
+            .persons
+            .iter()
+            .enumerate()
+            .map(|(i, p)| Person { name: p.name.clone(), aliases: p.aliases.clone(), kind: doc.person_kind(i) })
+            .collect(),
         roles: doc
             .roles
             .iter()

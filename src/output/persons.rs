@@ -47,13 +47,14 @@ impl PersonIndex {
     pub fn add_doc(&mut self, doc: &Doc) -> Vec<String> {
         let mut local_keys = Vec::with_capacity(doc.persons.len());
         let mut roots_in_doc = Vec::new();
-        for person in &doc.persons {
+        for (p, person) in doc.persons.iter().enumerate() {
+            let kind = doc.person_kind(p);
             let forms: Vec<&str> = std::iter::once(person.name.as_str()).chain(person.aliases.iter().map(String::as_str)).collect();
-            let keys = merge_keys(person.kind, &forms);
+            let keys = merge_keys(kind, &forms);
             let nodes: Vec<usize> = keys.iter().map(|k| self.node_for(k)).collect();
             let root = nodes.iter().skip(1).fold(nodes[0], |a, &b| self.union(a, b));
             let node = &mut self.nodes[root];
-            node.kind = Some(person.kind);
+            node.kind = Some(kind);
             node.mentions += person.mentions.len() as u64;
             for &m in &person.mentions {
                 *node.forms.entry(doc.original_slice(doc.mentions[m].span).to_string()).or_default() += 1;
