@@ -22,12 +22,19 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::time::Instant;
 
+/// What `scoop extract` runs on and how.
 pub struct ExtractOptions {
+    /// Files, folders, JSON Lines files or `-` (stdin), as given.
     pub inputs: Vec<PathBuf>,
+    /// Where the tables go.
     pub destination: Destination,
+    /// Which tables.
     pub formats: Formats,
+    /// Worker threads; one per core when absent.
     pub threads: Option<usize>,
+    /// No progress bar.
     pub quiet: bool,
+    /// Larger documents are reported as failed, not read.
     pub max_doc_bytes: u64,
     /// Documents read and analysed together; bounds memory.
     pub batch_size: usize,

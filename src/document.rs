@@ -13,18 +13,23 @@ use std::ops::Range;
 /// A named-entity mention.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct EntityMention {
+    /// Where it stands in the normalised text.
     pub span: Span,
+    /// Its entity type.
     pub label: Label,
 }
 
 /// The document creation time as written (`YYYY-MM-DD` or `YYYY-MM`) and parsed.
 #[derive(Debug, Clone)]
 pub struct CreationTime {
+    /// As the input wrote it.
     pub written: String,
+    /// The calendar value the dates stage resolves against.
     pub parsed: Dct,
 }
 
 impl CreationTime {
+    /// `YYYY-MM-DD` or `YYYY-MM`; `None` for anything else.
     pub fn parse(written: &str) -> Option<CreationTime> {
         let parsed = Dct::parse(written)?;
         Some(CreationTime { written: written.to_string(), parsed })
@@ -42,16 +47,24 @@ pub struct Doc {
     pub text: String,
     /// Byte range of `text` after the DCT prefix: the part stages read.
     pub body: Range<usize>,
+    /// The document creation time: the `date` prefix, the JSON Lines row or `--dct`.
     pub dct: Option<CreationTime>,
+    /// Tokenise: words, numbers and punctuation.
     pub tokens: Vec<Token>,
+    /// Tokenise: sentences over the tokens.
     pub sentences: Vec<Sentence>,
+    /// NER: named-entity mentions, sorted and non-overlapping.
     pub mentions: Vec<EntityMention>,
+    /// Dates: TIMEX3 expressions, sorted by start.
     pub dates: Vec<Timex>,
+    /// Persons: the document's individuals, with their mentions.
     pub persons: Vec<PersonCluster>,
+    /// Roles: who does what on which work.
     pub roles: Vec<RoleRecord>,
     /// Each person's kind as the roles stage decided it (a name that is
     /// played is a character); empty until that stage has run.
     pub person_kinds: Vec<PersonKind>,
+    /// Events.
     pub events: Vec<EventRecord>,
     normal_offsets: OffsetMap,
     original_offsets: OffsetMap,

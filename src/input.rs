@@ -15,6 +15,7 @@ pub struct RawDoc {
     pub id: String,
     /// Where it came from: a path, or `path:line` for JSON Lines.
     pub source: String,
+    /// The text as read (UTF-8, checked).
     pub text: String,
     /// The JSON Lines row's `date`, if any.
     pub date: Option<String>,
@@ -23,18 +24,25 @@ pub struct RawDoc {
 /// A document that could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InputFailure {
+    /// The document name it would have had.
     pub id: String,
+    /// Where it came from: a path, with `:LINE` for a JSON Lines row.
     pub source: String,
+    /// What is wrong, for `documents.csv` and stderr.
     pub error: String,
 }
 
+/// One input document, read or failed.
 pub type InputItem = Result<RawDoc, InputFailure>;
 
 /// One place documents come from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Source {
+    /// A `.txt` file: one document.
     Text(PathBuf),
+    /// A `.jsonl` file: one document a line.
     Jsonl(PathBuf),
+    /// JSON Lines on standard input.
     Stdin,
 }
 
@@ -79,6 +87,7 @@ fn collect_txt(dir: &Path, files: &mut Vec<PathBuf>) {
 /// Limits that protect a batch from one pathological input.
 #[derive(Debug, Clone, Copy)]
 pub struct ReadLimits {
+    /// Larger documents are reported as failed, not read.
     pub max_doc_bytes: u64,
 }
 

@@ -5,6 +5,8 @@
 //! → [`events`] → [`output`]. Each stage fills in a layer of the
 //! [`document::Doc`]; [`batch`] runs them over a corpus.
 
+#![warn(missing_docs)]
+
 pub mod batch;
 pub mod document;
 pub mod events;

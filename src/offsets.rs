@@ -26,6 +26,7 @@ pub struct OffsetMap {
 }
 
 impl OffsetMap {
+    /// The map of a text.
     pub fn new(text: &str) -> OffsetMap {
         let mut map = OffsetMap::default();
         let mut extra = 0u32;

@@ -11,6 +11,7 @@ pub struct PersonCluster {
     pub name: String,
     /// Every other form used for the same person, in order of first use.
     pub aliases: Vec<String>,
+    /// Person or character, as the name alone says (the roles stage may decide otherwise: `Doc::person_kind`).
     pub kind: PersonKind,
     /// Indices into the document's mentions.
     pub mentions: Vec<usize>,
@@ -31,9 +32,11 @@ pub struct RoleLayer {
 pub struct RoleRecord {
     /// Index into the document's persons.
     pub person: usize,
+    /// What they do.
     pub role: RoleKind,
     /// For actors: index of the character's person cluster.
     pub character: Option<usize>,
+    /// The title, as written: the sentence's, else the document's main one.
     pub work: Option<String>,
     /// The sentence that states it.
     pub evidence: Span,
@@ -42,14 +45,19 @@ pub struct RoleRecord {
 /// Something that happens to a work or a person, at a time.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EventRecord {
+    /// What happens.
     pub event_type: EventType,
+    /// The title, as written: the sentence's, else the document's main one.
     pub work: Option<String>,
+    /// The season named in the sentence.
     pub season: Option<u32>,
     /// Index into the document's persons (casting, cast_exit, award).
     pub person: Option<usize>,
     /// Index into the document's dates: the anchoring date.
     pub date: Option<usize>,
+    /// Where filming or a script reading takes place.
     pub location: Option<String>,
+    /// How sure the article is of it.
     pub status: Status,
     /// The sentence that states it.
     pub evidence: Span,

@@ -3,6 +3,7 @@
 use crate::document::Doc;
 use scoop_gold::{DateRecord, DocRecords, Event, Evidence, Mention, Person, Role};
 
+/// A document's records in the guide's format, as `scoop eval` reads them.
 pub fn doc_records(doc: &Doc) -> DocRecords {
     let char_span = |span| doc.char_span(span);
     let person_name = |p: usize| doc.persons[p].name.clone();

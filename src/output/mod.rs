@@ -23,8 +23,11 @@ use tempfile::NamedTempFile;
 /// Which outputs to write.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Formats {
+    /// One guide-format JSON file per document.
     pub json: bool,
+    /// The CSV tables.
     pub csv: bool,
+    /// `documents.jsonl`: one guide-format document a line.
     pub jsonl: bool,
 }
 
@@ -50,7 +53,9 @@ impl Formats {
 /// Where outputs go: a folder, or stdout for JSON Lines alone (`-o -`).
 #[derive(Debug, Clone)]
 pub enum Destination {
+    /// A folder, created if missing.
     Dir(PathBuf),
+    /// JSON Lines on standard output.
     Stdout,
 }
 
@@ -65,6 +70,8 @@ struct Tables {
     events: csv::Writer<BufWriter<NamedTempFile>>,
 }
 
+/// The open output files of a run; each is written to a temporary file
+/// and renamed into place by [`Writers::finish`].
 pub struct Writers {
     dir: Option<PathBuf>,
     formats: Formats,
@@ -78,11 +85,14 @@ pub struct Writers {
 /// What a run wrote.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct Summary {
+    /// Documents written.
     pub ok: usize,
+    /// Documents that could not be read or analysed.
     pub failed: usize,
 }
 
 impl Writers {
+    /// Opens every output of `formats` at `destination`.
     pub fn create(destination: &Destination, formats: Formats) -> Result<Writers> {
         let dir = match destination {
             Destination::Dir(dir) => {
@@ -113,6 +123,7 @@ impl Writers {
         Ok(Writers { dir, formats, tables, jsonl, jsonl_temp, persons: PersonIndex::default() })
     }
 
+    /// Writes one analysed document's records; `source` is where it came from.
     pub fn write_doc(&mut self, doc: &Doc, source: &str) -> Result<()> {
         let person_keys = self.persons.add_doc(doc);
         // The guide-shaped records (owned strings) only when JSON is written.
@@ -149,6 +160,7 @@ impl Writers {
         Ok(())
     }
 
+    /// Records a document that failed: a `failed` row in `documents.csv`.
     pub fn write_failure(&mut self, failure: &InputFailure) -> Result<()> {
         if let Some(tables) = &mut self.tables {
             tables.documents.serialize(DocumentRow::failed(failure))?;

@@ -23,6 +23,9 @@ struct Node {
     first_seen: u64,
 }
 
+/// The corpus-wide person table: documents' persons merged on full-name
+/// keys and stage names (never on a given name or surname alone), each with
+/// a stable `person_id`.
 #[derive(Debug, Default)]
 pub struct PersonIndex {
     keys: HashMap<String, usize>,
