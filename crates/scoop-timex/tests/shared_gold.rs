@@ -2,6 +2,7 @@
 //! the figures against regressions. `cargo test -p scoop-timex -- --nocapture`
 //! prints them; set `TIMEX_DEBUG=1` to list every miss and false alarm.
 
+use scoop_gold::score::Prf;
 use scoop_timex::{Dct, Tagger};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -104,10 +105,8 @@ fn matches(sys: &[Span], gold: &[Span], ok: impl Fn(&Span, &Span) -> bool) -> us
 }
 
 fn prf(tp: usize, nsys: usize, ngold: usize) -> (f64, f64, f64) {
-    let p = if nsys == 0 { 0.0 } else { tp as f64 / nsys as f64 };
-    let r = if ngold == 0 { 0.0 } else { tp as f64 / ngold as f64 };
-    let f = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
-    (p, r, f)
+    let m = Prf::from_matching(tp, ngold, nsys).harmonic(1.0);
+    (m.precision, m.recall, m.f1)
 }
 
 #[test]
