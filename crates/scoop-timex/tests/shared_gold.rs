@@ -27,20 +27,6 @@ fn shared_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared")
 }
 
-/// The metadata prefix `date YYYY-MM(-DD)` (leading whitespace allowed) and
-/// the byte offset of the text after it.
-fn dct_prefix(text: &str) -> Option<(Dct, usize)> {
-    let trimmed = text.trim_start();
-    let rest = trimmed.strip_prefix("date ")?;
-    let token: String = rest.chars().take_while(|c| c.is_ascii_digit() || *c == '-').collect();
-    let dct = Dct::parse(&token)?;
-    let mut body = text.len() - rest.len() + token.len();
-    if text[body..].starts_with(' ') {
-        body += 1;
-    }
-    Some((dct, body))
-}
-
 fn load() -> Vec<Doc> {
     let root = shared_dir();
     let mut docs = Vec::new();
@@ -57,8 +43,8 @@ fn load() -> Vec<Doc> {
             let stem = f.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_string();
             let text_path = root.join("corpus").join(split).join(format!("{stem}.txt"));
             let text = std::fs::read_to_string(&text_path).expect("corpus text");
-            let prefix = dct_prefix(&text);
-            let dct = gold["dct"].as_str().and_then(Dct::parse).or(prefix.map(|p| p.0));
+            let prefix = scoop_gold::dct_prefix(&text, Dct::parse);
+            let dct = gold["dct"].as_str().and_then(Dct::parse).or(prefix.map(|p| p.dct));
             let spans = gold["dates"]
                 .as_array()
                 .map(|a| {
@@ -71,7 +57,7 @@ fn load() -> Vec<Doc> {
                         .collect()
                 })
                 .unwrap_or_default();
-            docs.push(Doc { name: stem, body: prefix.map_or(0, |p| p.1), text, dct, gold: spans });
+            docs.push(Doc { name: stem, body: prefix.map_or(0, |p| p.body), text, dct, gold: spans });
         }
     }
     docs
