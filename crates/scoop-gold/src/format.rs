@@ -69,6 +69,12 @@ pub struct DateRecord {
     pub modifier: Option<String>,
 }
 
+impl DateRecord {
+    /// The guide's TIMEX3 `mod` values.
+    pub const MODS: [&'static str; 10] =
+        ["START", "MID", "END", "APPROX", "BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER", "LESS_THAN", "MORE_THAN"];
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "UPPERCASE")]
 pub enum TimexType {
