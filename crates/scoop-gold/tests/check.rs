@@ -267,3 +267,13 @@ fn evidence_is_a_sentence_of_the_article() {
         [format!("{at}: evidence 80-123 does not end at a sentence boundary: 'y 2026 in Seoul'|', Netflix said.'")]
     );
 }
+
+#[test]
+fn the_shared_gold_passes() {
+    let Some(shared) = scoop_gold::shared::or_skip("gold") else { return };
+    let corpus = shared.with_file_name("corpus");
+    for split in ["seeds", "dev"] {
+        let checked = check_dir(&corpus.join(split), &shared.join(split)).unwrap();
+        assert!(checked.files > 0 && checked.problems.is_empty(), "{split}: {:?}", checked.problems);
+    }
+}
