@@ -1,5 +1,6 @@
 //! The whole pipeline and each of its stages on a fixed sample: the bundled
-//! articles in `corpus/` plus `../shared/corpus` when present, read once.
+//! articles in `corpus/` plus the shared articles (`$SCOOP_SHARED/corpus`:
+//! seeds, dev, dev2; never the sealed test split) when present, read once.
 //!
 //!   cargo bench --bench pipeline
 //!
@@ -22,8 +23,9 @@ use std::path::{Path, PathBuf};
 
 fn sample() -> Vec<RawDoc> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    // Read as `scoop extract` reads them; without ../shared the bundled articles alone.
-    let folders: Vec<PathBuf> = [root.join("corpus"), root.join("../shared/corpus")].into_iter().filter(|dir| dir.is_dir()).collect();
+    // Read as `scoop extract` reads them; without the shared data the bundled articles alone.
+    let shared = ["seeds", "dev", "dev2"].map(|split| scoop_gold::shared::or_skip(&format!("corpus/{split}")));
+    let folders: Vec<PathBuf> = std::iter::once(root.join("corpus")).chain(shared.into_iter().flatten()).collect();
     read_all(expand(&folders), ReadLimits { max_doc_bytes: u64::MAX }).filter_map(Result::ok).collect()
 }
 

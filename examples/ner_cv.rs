@@ -7,7 +7,9 @@
 //! `scoop eval` would, so every figure comes from a model that never saw
 //! the document it is scored on.
 //!
-//! `cargo run --release --example ner_cv -- SHARED_DIR [FOLDS] [--json REPORT.json]`
+//! `cargo run --release --example ner_cv -- [FOLDS] [--json REPORT.json]`,
+//! reading the shared data from `$SCOOP_SHARED` (by default `../shared`
+//! beside the workspace).
 
 use anyhow::{Context, Result};
 use scoop::input::RawDoc;
@@ -18,7 +20,7 @@ use scoop::pipeline::Pipeline;
 use scoop_gold::format::DocRecords;
 use scoop_gold::score::score_corpus;
 use scoop_ner::{read_conll, TrainOptions};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 fn system_records(ner: Box<dyn EntityRecognizer>, docs: &[&(DocRecords, String)]) -> Vec<DocRecords> {
     let pipeline = Pipeline::new(ner, None);
@@ -32,8 +34,9 @@ fn system_records(ner: Box<dyn EntityRecognizer>, docs: &[&(DocRecords, String)]
 
 fn main() -> Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let shared = Path::new(args.first().context("usage: ner_cv SHARED_DIR [FOLDS] [--json REPORT.json]")?);
-    let folds: usize = args.get(1).filter(|a| !a.starts_with("--")).map_or(Ok(5), |f| f.parse()).context("folds")?;
+    let shared = scoop_gold::shared::find("")?;
+    let folds: usize =
+        args.first().filter(|a| !a.starts_with("--")).map_or(Ok(5), |f| f.parse()).context("usage: ner_cv [FOLDS] [--json REPORT.json]")?;
     let json_out: Option<PathBuf> = args.iter().position(|a| a == "--json").and_then(|i| args.get(i + 1)).map(PathBuf::from);
     let mut conll = read_conll(&shared.join("data/conll2003/train.txt"))?;
     conll.extend(read_conll(&shared.join("data/conll2003/dev.txt"))?);

@@ -226,20 +226,11 @@ pub enum Layer {
     Events(Vec<EventRecord>),
 }
 
-/// Finds a leading `date YYYY-MM-DD` / `date YYYY-MM` prefix (leading
-/// whitespace allowed). Returns where the body starts and the DCT.
+/// The guide's DCT prefix ([`scoop_gold::dct_prefix`]) with a value that
+/// parses as a DCT: where the body starts, and the DCT.
 fn split_dct_prefix(text: &str) -> (usize, Option<CreationTime>) {
-    let trimmed = text.trim_start();
-    let lead = text.len() - trimmed.len();
-    let Some(rest) = trimmed.strip_prefix("date ") else { return (0, None) };
-    let value_len = rest.find(|c: char| c.is_whitespace()).unwrap_or(rest.len());
-    match CreationTime::parse(&rest[..value_len]) {
-        Some(dct) => {
-            let after = &rest[value_len..];
-            // One separating space (or line break) belongs to the prefix.
-            let sep = after.chars().next().map_or(0, char::len_utf8);
-            (lead + "date ".len() + value_len + sep, Some(dct))
-        }
+    match scoop_gold::dct_prefix(text, CreationTime::parse) {
+        Some(prefix) => (prefix.body, Some(prefix.dct)),
         None => (0, None),
     }
 }

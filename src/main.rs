@@ -37,6 +37,9 @@ enum Command {
     /// The resource files (cue lists and lexicons) the stages read.
     #[command(subcommand)]
     Resources(ResourcesCommand),
+    /// Work with guide-format gold files.
+    #[command(subcommand)]
+    Gold(GoldCommand),
 }
 
 #[derive(Subcommand)]
@@ -45,6 +48,13 @@ enum ResourcesCommand {
     Export { dir: PathBuf },
     /// Check a folder of resource files as `extract --resources DIR` would read it.
     Check { dir: PathBuf },
+}
+
+#[derive(Subcommand)]
+enum GoldCommand {
+    /// Check every gold file GOLD_DIR/NAME.json against its text TEXT_DIR/NAME.txt and the
+    /// extraction guide: one line per problem, `FILE: RECORD: message`; exit 1 if any.
+    Check { text_dir: PathBuf, gold_dir: PathBuf },
 }
 
 #[derive(Subcommand)]
@@ -180,6 +190,7 @@ fn main() -> ExitCode {
         Command::Train(TrainCommand::Ner { conll, dev, domain, output }) => {
             scoop::ner::commands::train_ner(&conll, dev.as_deref(), &domain, &output).map(|()| EXIT_OK)
         }
+        Command::Gold(GoldCommand::Check { text_dir, gold_dir }) => run_gold_check(&text_dir, &gold_dir),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -285,6 +296,15 @@ fn run_annotate(args: AnnotateArgs) -> Result<u8> {
     let written = scoop_timex::annotate_timeml_dir(&args.timeml[0], &args.timeml[1])?;
     eprintln!("scoop: {written} TimeML files written to {}", args.timeml[1].display());
     Ok(EXIT_OK)
+}
+
+fn run_gold_check(text_dir: &std::path::Path, gold_dir: &std::path::Path) -> Result<u8> {
+    let checked = scoop_gold::check::check_dir(text_dir, gold_dir)?;
+    if !checked.problems.is_empty() {
+        print_report(&checked.problems.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("\n"))?;
+    }
+    eprintln!("checked {} gold file(s): {} problem(s)", checked.files, checked.problems.len());
+    Ok(if checked.problems.is_empty() { EXIT_OK } else { EXIT_SOME_FAILED })
 }
 
 fn print_report(text: &str) -> Result<u8> {

@@ -23,7 +23,7 @@ impl EntityRecognizer for GoldMentions {
 #[test]
 #[ignore]
 fn records_from_gold_mentions() {
-    let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
+    let Some(shared) = scoop_gold::shared::or_skip("gold").and_then(|gold| gold.parent().map(Path::to_path_buf)) else { return };
     let mut gold = HashMap::new();
     let mut raws = Vec::new();
     for split in ["dev", "seeds"] {

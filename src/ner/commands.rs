@@ -36,7 +36,7 @@ pub fn train_ner(conll: &[PathBuf], dev: Option<&Path>, domain: &[PathBuf], out:
     eprintln!("saved {} ({} bytes)", out.display(), std::fs::metadata(out)?.len());
     if let Some(dev) = &dev {
         // The figures that count are those of the file as saved (quantised weights).
-        eprintln!("dev as saved: F1 {:.2}", Model::load(out)?.evaluate(dev).overall().f1);
+        eprintln!("dev as saved: F1 {:.2}", scoop_ner::conlleval::percent(&Model::load(out)?.evaluate(dev).overall()).f1);
     }
     Ok(())
 }

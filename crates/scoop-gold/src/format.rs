@@ -69,6 +69,12 @@ pub struct DateRecord {
     pub modifier: Option<String>,
 }
 
+impl DateRecord {
+    /// The guide's TIMEX3 `mod` values.
+    pub const MODS: [&'static str; 10] =
+        ["START", "MID", "END", "APPROX", "BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER", "LESS_THAN", "MORE_THAN"];
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "UPPERCASE")]
 pub enum TimexType {
@@ -251,6 +257,39 @@ impl Status {
     }
 }
 
+/// A text's DCT prefix, as the guide defines it: `date YYYY-MM-DD` or
+/// `date YYYY-MM` at the start (leading whitespace allowed) is the document
+/// creation time, metadata rather than text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DctPrefix<T> {
+    /// The value, as the caller's parser read it.
+    pub dct: T,
+    /// Byte offset where the article starts: after the value and the one
+    /// space or line break that ends the prefix.
+    pub body: usize,
+}
+
+/// Finds the DCT prefix of a text. The value (the word after `date `, up to
+/// whitespace or the end) goes to `parse`: `scoop_timex::Dct::parse` for the
+/// pipeline, [`is_dct_value`] for a shape check. A value `parse` rejects
+/// means the text has no prefix.
+pub fn dct_prefix<T>(text: &str, parse: impl FnOnce(&str) -> Option<T>) -> Option<DctPrefix<T>> {
+    let rest = text.trim_start().strip_prefix("date ")?;
+    let value_len = rest.find(char::is_whitespace).unwrap_or(rest.len());
+    let dct = parse(&rest[..value_len])?;
+    let separator = rest[value_len..].chars().next().map_or(0, char::len_utf8);
+    Some(DctPrefix { dct, body: text.len() - rest.len() + value_len + separator })
+}
+
+/// Whether a DCT is written as the guide writes it: `YYYY-MM-DD` or `YYYY-MM`
+/// in ASCII digits (the calendar is not checked).
+pub fn is_dct_value(value: &str) -> bool {
+    let digits = |part: &str, n: usize| part.len() == n && part.bytes().all(|b| b.is_ascii_digit());
+    let mut parts = value.split('-');
+    let (year, month, day, more) = (parts.next(), parts.next(), parts.next(), parts.next());
+    more.is_none() && year.is_some_and(|y| digits(y, 4)) && month.is_some_and(|m| digits(m, 2)) && day.into_iter().all(|d| digits(d, 2))
+}
+
 /// Reads one gold or system JSON file, naming the file in any error.
 pub fn read_doc_records(path: &Path) -> anyhow::Result<DocRecords> {
     use anyhow::Context;
@@ -277,11 +316,28 @@ mod tests {
     }
 
     #[test]
+    fn dct_prefix_is_date_then_value_then_one_separator() {
+        let shape = |v: &str| is_dct_value(v).then(|| v.to_string());
+        let p = dct_prefix(" date 2026-01-10 The show.", shape).unwrap();
+        assert_eq!((p.dct.as_str(), p.body), ("2026-01-10", " date 2026-01-10 ".len()));
+        let p = dct_prefix("date 2025-07\nText", shape).unwrap();
+        assert_eq!((p.dct.as_str(), &"date 2025-07\nText"[p.body..]), ("2025-07", "Text"));
+        assert_eq!(dct_prefix("date 2025-07", shape).map(|p| p.body), Some(12));
+        // One separator only, whatever its width: the rest is text.
+        assert_eq!(dct_prefix("date 2025-07\u{3000}\u{3000}x", shape).map(|p| p.body), Some(15));
+        for no_prefix in ["dated text", "date night", "The date 2025-01-01", "date 2025-1-10 x", "date 2025-01-10, x", "date  2025-01-10"] {
+            assert_eq!(dct_prefix(no_prefix, shape), None, "{no_prefix:?}");
+        }
+        assert!(is_dct_value("2025-02-30"), "the shape only, not the calendar");
+        assert!(!is_dct_value("2025-+1") && !is_dct_value("2025-01-01-01") && !is_dct_value("２０２５-01"));
+    }
+
+    #[test]
     fn every_shared_gold_file_parses() {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/gold");
+        let Some(root) = crate::shared::or_skip("gold") else { return };
         let mut seen = 0;
         for split in ["seeds", "dev"] {
-            for entry in std::fs::read_dir(root.join(split)).expect("../shared/gold is beside the checkout") {
+            for entry in std::fs::read_dir(root.join(split)).expect("the shared gold splits") {
                 let path = entry.unwrap().path();
                 read_doc_records(&path).unwrap();
                 seen += 1;

@@ -11,7 +11,7 @@ mod persons;
 mod roles;
 mod text;
 
-pub use counts::{Accuracy, Prf};
+pub use counts::{Accuracy, Prf, Rates};
 pub use dates::DateScores;
 pub use events::EventScores;
 pub use load::{load_dir, load_jsonl, load_system};

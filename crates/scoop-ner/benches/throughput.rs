@@ -1,5 +1,6 @@
 //! NER throughput on one thread: the shipped model over the first 100
-//! documents of CoNLL-2003 dev (`../shared`, next to the repository).
+//! documents of CoNLL-2003 dev, from the shared data (`$SCOOP_SHARED`, by
+//! default `../shared` beside the workspace; skipped without it).
 //! Tokens/s = elements/s in criterion's report.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
@@ -12,10 +13,8 @@ fn throughput(c: &mut Criterion) {
         Ok(m) => m,
         Err(e) => return eprintln!("skipping NER bench: {e:#}"),
     };
-    let docs = match read_conll(&root.join("../shared/data/conll2003/dev.txt")) {
-        Ok(d) => d.into_iter().take(100).collect::<Vec<_>>(),
-        Err(e) => return eprintln!("skipping NER bench: {e:#}"),
-    };
+    let Some(dev) = scoop_gold::shared::or_skip("data/conll2003/dev.txt") else { return };
+    let docs = read_conll(&dev).expect("CoNLL-2003 dev reads").into_iter().take(100).collect::<Vec<_>>();
     let sample: Vec<Vec<Vec<&str>>> =
         docs.iter().map(|d| d.sentences.iter().map(|s| s.tokens.iter().map(String::as_str).collect()).collect()).collect();
     let tokens: usize = docs.iter().map(|d| d.token_count()).sum();

@@ -2,6 +2,7 @@
 //! end by its `startOfChunk`/`endOfChunk` rules, so IOB1 and IOB2 (and a mix)
 //! are read alike, and a sentence break closes every chunk.
 
+use scoop_gold::score::{Prf, Rates};
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
@@ -22,24 +23,9 @@ struct State {
     last_guess: (String, String),
 }
 
-/// Precision, recall and F1 in percent, as conlleval prints them.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Prf {
-    pub precision: f64,
-    pub recall: f64,
-    pub f1: f64,
-    pub correct: usize,
-    pub gold: usize,
-    pub guessed: usize,
-}
-
-impl Prf {
-    fn new(correct: usize, gold: usize, guessed: usize) -> Prf {
-        let pct = |a: usize, b: usize| if b == 0 { 0.0 } else { 100.0 * a as f64 / b as f64 };
-        let (precision, recall) = (pct(correct, guessed), pct(correct, gold));
-        let f1 = if precision + recall == 0.0 { 0.0 } else { 2.0 * precision * recall / (precision + recall) };
-        Prf { precision, recall, f1, correct, gold, guessed }
-    }
+/// Precision, recall and F1 in percent, computed as conlleval.pl computes them.
+pub fn percent(counts: &Prf) -> Rates {
+    counts.harmonic(100.0)
 }
 
 /// `B-PER` → (`B`, `PER`); `O` → (`O`, ``), as conlleval splits tags.
@@ -130,35 +116,56 @@ impl Counts {
         st.last_guess = guess;
     }
 
-    /// Per-type scores, by type name.
+    /// Per-type chunk counts, by type name.
     pub fn per_type(&self) -> BTreeMap<&str, Prf> {
-        self.by_type.iter().map(|(t, &(c, g, s))| (t.as_str(), Prf::new(c, g, s))).collect()
+        self.by_type.iter().map(|(t, &(c, g, s))| (t.as_str(), Prf::from_matching(c, g, s))).collect()
     }
 
+    /// Chunk counts over every type.
     pub fn overall(&self) -> Prf {
         let (c, g, s) = self.by_type.values().fold((0, 0, 0), |a, &(c, g, s)| (a.0 + c, a.1 + g, a.2 + s));
-        Prf::new(c, g, s)
+        Prf::from_matching(c, g, s)
     }
 
     /// conlleval's text report.
     pub fn to_text(&self) -> String {
-        let o = self.overall();
-        let mut out =
-            format!("processed {} tokens with {} phrases; found: {} phrases; correct: {}.\n", self.tokens, o.gold, o.guessed, o.correct);
+        let counts = self.overall();
+        let o = percent(&counts);
+        let mut out = format!(
+            "processed {} tokens with {} phrases; found: {} phrases; correct: {}.\n",
+            self.tokens,
+            counts.gold(),
+            counts.system(),
+            counts.tp
+        );
         let accuracy = if self.tokens == 0 { 0.0 } else { 100.0 * self.correct_tags as f64 / self.tokens as f64 };
         let _ = writeln!(out, "accuracy: {accuracy:6.2}%; precision: {:6.2}%; recall: {:6.2}%; FB1: {:6.2}", o.precision, o.recall, o.f1);
-        for (t, p) in self.per_type() {
-            let _ = writeln!(out, "{t:>17}: precision: {:6.2}%; recall: {:6.2}%; FB1: {:6.2}  {}", p.precision, p.recall, p.f1, p.guessed);
+        for (t, counts) in self.per_type() {
+            let p = percent(&counts);
+            let _ = writeln!(
+                out,
+                "{t:>17}: precision: {:6.2}%; recall: {:6.2}%; FB1: {:6.2}  {}",
+                p.precision,
+                p.recall,
+                p.f1,
+                counts.system()
+            );
         }
         out
     }
 
     /// `{"overall": {...}, "PER": {...}}` with P/R/F1 in percent.
     pub fn to_json(&self) -> String {
-        let entry = |p: Prf| {
+        let entry = |counts: Prf| {
+            let p = percent(&counts);
             format!(
                 "{{\"precision\": {:.2}, \"recall\": {:.2}, \"f1\": {:.2}, \"correct\": {}, \"gold\": {}, \"guessed\": {}}}",
-                p.precision, p.recall, p.f1, p.correct, p.gold, p.guessed
+                p.precision,
+                p.recall,
+                p.f1,
+                counts.tp,
+                counts.gold(),
+                counts.system()
             )
         };
         let mut parts = vec![format!("  \"overall\": {}", entry(self.overall()))];

@@ -4,7 +4,7 @@
 
 use crate::clusters::{induce, ClusterOptions, Clusters};
 use crate::conll::Document;
-use crate::conlleval::Counts;
+use crate::conlleval::{percent, Counts};
 use crate::features::{context_features, local_features, Resources, SentenceFeatures};
 use crate::gazetteer::Gazetteer;
 use crate::hash::KeyMap;
@@ -115,9 +115,9 @@ pub fn score(docs: &[Document], tagged: &[Vec<Vec<Tag>>]) -> Counts {
 }
 
 fn f1_line(counts: &Counts) -> String {
-    let mut line = format!("F1 {:.2}", counts.overall().f1);
+    let mut line = format!("F1 {:.2}", percent(&counts.overall()).f1);
     for (t, p) in counts.per_type() {
-        line.push_str(&format!(" {t} {:.2}", p.f1));
+        line.push_str(&format!(" {t} {:.2}", percent(&p).f1));
     }
     line
 }

@@ -10,6 +10,7 @@
 
 use crate::{Dct, Tagger, Timex};
 use anyhow::{anyhow, bail, Context, Result};
+use scoop_gold::score::{Accuracy, Prf, Rates};
 use serde::Serialize;
 use std::path::Path;
 
@@ -145,23 +146,6 @@ pub fn parse(src: &str) -> Result<Tml> {
     Ok(Tml { text, dct: parse_dct(src), timexes })
 }
 
-/// Precision, recall and F1.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-pub struct Prf {
-    pub p: f64,
-    pub r: f64,
-    pub f1: f64,
-}
-
-impl Prf {
-    fn new(tp_sys: usize, n_sys: usize, tp_gold: usize, n_gold: usize) -> Prf {
-        let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
-        let (p, r) = (ratio(tp_sys, n_sys), ratio(tp_gold, n_gold));
-        let f1 = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
-        Prf { p, r, f1 }
-    }
-}
-
 /// Raw counts behind a [`TimemlReport`]; they add up over documents.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct TimemlCounts {
@@ -189,8 +173,10 @@ impl std::ops::AddAssign for TimemlCounts {
 /// TempEval-3's TIMEX3 measures (fractions between 0 and 1).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TimemlReport {
-    pub strict: Prf,
-    pub relaxed: Prf,
+    #[serde(serialize_with = "short_names")]
+    pub strict: Rates,
+    #[serde(serialize_with = "short_names")]
+    pub relaxed: Rates,
     /// Over relaxed matches.
     pub type_accuracy: f64,
     pub value_accuracy: f64,
@@ -205,16 +191,12 @@ pub struct TimemlReport {
 
 impl TimemlReport {
     pub fn from_counts(c: TimemlCounts, documents: usize) -> TimemlReport {
-        let acc = |n: usize| {
-            if c.relaxed == 0 {
-                0.0
-            } else {
-                n as f64 / c.relaxed as f64
-            }
-        };
-        let relaxed = Prf::new(c.relaxed, c.system, c.relaxed, c.gold);
+        let acc = |n: usize| Accuracy { correct: n, total: c.relaxed }.accuracy();
+        // As the official scorer computes them: F1 the harmonic mean of P and R.
+        let measures = |matched: usize| Prf::from_matching(matched, c.gold, c.system).harmonic(1.0);
+        let relaxed = measures(c.relaxed);
         TimemlReport {
-            strict: Prf::new(c.strict, c.system, c.strict, c.gold),
+            strict: measures(c.strict),
             relaxed,
             type_accuracy: acc(c.type_match),
             value_accuracy: acc(c.value_match),
@@ -227,7 +209,7 @@ impl TimemlReport {
     /// The measures laid out like the official scorer's summary.
     pub fn to_text(&self) -> String {
         let c = &self.counts;
-        let row = |name: &str, m: &Prf| format!("{name:<8} P {:.4}  R {:.4}  F1 {:.4}\n", m.p, m.r, m.f1);
+        let row = |name: &str, m: &Rates| format!("{name:<8} P {:.4}  R {:.4}  F1 {:.4}\n", m.precision, m.recall, m.f1);
         format!(
             "TIMEX3 over {} documents: {} gold, {} system\n{}{}type accuracy {:.4}  value accuracy {:.4}  value F1 {:.4}\n",
             self.documents,
@@ -240,6 +222,16 @@ impl TimemlReport {
             self.value_f1
         )
     }
+}
+
+/// P, R and F1 under the official scorer's names `p`, `r`, `f1`.
+fn short_names<S: serde::Serializer>(m: &Rates, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+    use serde::ser::SerializeStruct;
+    let mut s = serializer.serialize_struct("Rates", 3)?;
+    s.serialize_field("p", &m.precision)?;
+    s.serialize_field("r", &m.recall)?;
+    s.serialize_field("f1", &m.f1)?;
+    s.end()
 }
 
 /// Counts for one document. Gold and system TIMEX3 are aligned one-to-one
@@ -496,7 +488,7 @@ mod tests {
         assert_eq!(c, TimemlCounts { gold: 4, system: 4, strict: 2, relaxed: 3, type_match: 2, value_match: 2 });
         let r = TimemlReport::from_counts(c, 1);
         assert!((r.strict.f1 - 0.5).abs() < 1e-9);
-        assert!((r.relaxed.p - 0.75).abs() < 1e-9);
+        assert!((r.relaxed.precision - 0.75).abs() < 1e-9);
         assert!((r.value_accuracy - 2.0 / 3.0).abs() < 1e-9);
         assert!((r.value_f1 - 0.5).abs() < 1e-9);
         let json = serde_json::to_value(&r).expect("json");

@@ -2,9 +2,9 @@
 //! the figures against regressions. `cargo test -p scoop-timex -- --nocapture`
 //! prints them; set `TIMEX_DEBUG=1` to list every miss and false alarm.
 
+use scoop_gold::score::Prf;
 use scoop_timex::{Dct, Tagger};
 use serde_json::Value;
-use std::path::{Path, PathBuf};
 
 struct Doc {
     name: String,
@@ -22,26 +22,10 @@ struct Span {
     value: String,
 }
 
-fn shared_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared")
-}
-
-/// The metadata prefix `date YYYY-MM(-DD)` (leading whitespace allowed) and
-/// the byte offset of the text after it.
-fn dct_prefix(text: &str) -> Option<(Dct, usize)> {
-    let trimmed = text.trim_start();
-    let rest = trimmed.strip_prefix("date ")?;
-    let token: String = rest.chars().take_while(|c| c.is_ascii_digit() || *c == '-').collect();
-    let dct = Dct::parse(&token)?;
-    let mut body = text.len() - rest.len() + token.len();
-    if text[body..].starts_with(' ') {
-        body += 1;
-    }
-    Some((dct, body))
-}
-
-fn load() -> Vec<Doc> {
-    let root = shared_dir();
+/// The shared gold documents (seeds, dev) with their texts, or `None` (skip) without them.
+#[track_caller]
+fn load() -> Option<Vec<Doc>> {
+    let root = scoop_gold::shared::or_skip("gold")?.parent()?.to_path_buf();
     let mut docs = Vec::new();
     for split in ["seeds", "dev"] {
         let dir = root.join("gold").join(split);
@@ -56,8 +40,8 @@ fn load() -> Vec<Doc> {
             let stem = f.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_string();
             let text_path = root.join("corpus").join(split).join(format!("{stem}.txt"));
             let text = std::fs::read_to_string(&text_path).expect("corpus text");
-            let prefix = dct_prefix(&text);
-            let dct = gold["dct"].as_str().and_then(Dct::parse).or(prefix.map(|p| p.0));
+            let prefix = scoop_gold::dct_prefix(&text, Dct::parse);
+            let dct = gold["dct"].as_str().and_then(Dct::parse).or(prefix.map(|p| p.dct));
             let spans = gold["dates"]
                 .as_array()
                 .map(|a| {
@@ -70,10 +54,10 @@ fn load() -> Vec<Doc> {
                         .collect()
                 })
                 .unwrap_or_default();
-            docs.push(Doc { name: stem, body: prefix.map_or(0, |p| p.1), text, dct, gold: spans });
+            docs.push(Doc { name: stem, body: prefix.map_or(0, |p| p.body), text, dct, gold: spans });
         }
     }
-    docs
+    Some(docs)
 }
 
 /// Byte offset → code-point offset.
@@ -104,15 +88,13 @@ fn matches(sys: &[Span], gold: &[Span], ok: impl Fn(&Span, &Span) -> bool) -> us
 }
 
 fn prf(tp: usize, nsys: usize, ngold: usize) -> (f64, f64, f64) {
-    let p = if nsys == 0 { 0.0 } else { tp as f64 / nsys as f64 };
-    let r = if ngold == 0 { 0.0 } else { tp as f64 / ngold as f64 };
-    let f = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
-    (p, r, f)
+    let m = Prf::from_matching(tp, ngold, nsys).harmonic(1.0);
+    (m.precision, m.recall, m.f1)
 }
 
 #[test]
 fn shared_gold_dates() {
-    let docs = load();
+    let Some(docs) = load() else { return };
     assert_eq!(docs.len(), 35, "expected the 35 shared gold documents");
     let tagger = Tagger::new();
     let debug = std::env::var_os("TIMEX_DEBUG").is_some();
@@ -166,7 +148,7 @@ fn shared_gold_dates() {
 #[test]
 #[ignore]
 fn throughput() {
-    let docs = load();
+    let Some(docs) = load() else { return };
     let mut big = String::new();
     while big.len() < 10_000_000 {
         for d in &docs {

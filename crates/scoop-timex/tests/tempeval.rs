@@ -7,14 +7,16 @@
 
 use scoop_timex::timeml::{self, score, TimemlCounts, TimemlReport};
 use scoop_timex::Tagger;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-fn train_dir(sub: &str) -> std::path::PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/tempeval3/train").join(sub)
+/// A TempEval-3 training set in the shared data, or `None` (skip) without it.
+#[track_caller]
+fn train_dir(sub: &str) -> Option<PathBuf> {
+    scoop_gold::shared::or_skip(&format!("data/tempeval3/train/{sub}"))
 }
 
-fn run(sub: &str, tagger: &Tagger, debug: bool) -> (TimemlCounts, usize) {
-    let mut files: Vec<_> = std::fs::read_dir(train_dir(sub))
+fn run(dir: &Path, tagger: &Tagger, debug: bool) -> (TimemlCounts, usize) {
+    let mut files: Vec<_> = std::fs::read_dir(dir)
         .expect("TempEval-3 training data")
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "tml"))
@@ -68,7 +70,8 @@ fn tempeval3_train() {
     let mut all = TimemlCounts::default();
     let mut docs = 0;
     for sub in ["TimeBank", "AQUAINT"] {
-        let (c, n) = run(sub, &tagger, debug);
+        let Some(dir) = train_dir(sub) else { return };
+        let (c, n) = run(&dir, &tagger, debug);
         println!("{sub}\n{}", TimemlReport::from_counts(c, n).to_text());
         all += c;
         docs += n;
@@ -86,22 +89,24 @@ fn tempeval3_train() {
 /// `eval_timeml_dir` agrees with the per-file loop above.
 #[test]
 fn eval_dir_matches() {
-    let r = scoop_timex::eval_timeml_dir(&train_dir("AQUAINT")).expect("eval");
-    let (c, n) = run("AQUAINT", &Tagger::new(), false);
+    let Some(aquaint) = train_dir("AQUAINT") else { return };
+    let r = scoop_timex::eval_timeml_dir(&aquaint).expect("eval");
+    let (c, n) = run(&aquaint, &Tagger::new(), false);
     assert_eq!(r, TimemlReport::from_counts(c, n));
 }
 
 /// Annotated files keep the text and carry the tagger's TIMEX3.
 #[test]
 fn annotate_dir_round_trip() {
+    let Some(aquaint) = train_dir("AQUAINT") else { return };
     let out = std::env::temp_dir().join(format!("scoop-timex-annotate-{}", std::process::id()));
-    let n = scoop_timex::annotate_timeml_dir(&train_dir("AQUAINT"), &out).expect("annotate");
+    let n = scoop_timex::annotate_timeml_dir(&aquaint, &out).expect("annotate");
     assert_eq!(n, 73);
     let tagger = Tagger::new();
     for e in std::fs::read_dir(&out).expect("output dir") {
         let p = e.expect("entry").path();
         let name = p.file_name().expect("name");
-        let orig = timeml::parse(&std::fs::read_to_string(train_dir("AQUAINT").join(name)).expect("in")).expect("parse in");
+        let orig = timeml::parse(&std::fs::read_to_string(aquaint.join(name)).expect("in")).expect("parse in");
         let back = timeml::parse(&std::fs::read_to_string(&p).expect("out")).expect("parse out");
         assert_eq!(back.text, orig.text, "{}", p.display());
         assert_eq!(back.dct, orig.dct);
