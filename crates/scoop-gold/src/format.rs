@@ -11,34 +11,51 @@ pub struct DocRecords {
     pub doc: String,
     /// Document creation time, `YYYY-MM-DD` or `YYYY-MM`, when known.
     pub dct: Option<String>,
+    /// Named entities.
     pub mentions: Vec<Mention>,
+    /// Temporal expressions.
     pub dates: Vec<DateRecord>,
+    /// Distinct persons and characters.
     pub persons: Vec<Person>,
+    /// Who does what on which work.
     pub roles: Vec<Role>,
+    /// What happens to works and persons.
     pub events: Vec<Event>,
 }
 
 /// A named entity; offsets are Unicode code points, end exclusive.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Mention {
+    /// First code point.
     pub start: usize,
+    /// Code point after the last.
     pub end: usize,
+    /// The text of the span.
     pub text: String,
+    /// The entity's label.
     pub label: Label,
 }
 
+/// The guide's mention labels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Label {
+    /// A person or a fictional character.
     PER,
+    /// A company, broadcaster, agency or outlet.
     ORG,
+    /// A place.
     LOC,
+    /// The title of a show, film, webtoon, book or event series.
     WORK,
+    /// Other names: nationalities, awards, languages.
     MISC,
 }
 
 impl Label {
+    /// Every label, in the guide's order.
     pub const ALL: [Label; 5] = [Label::PER, Label::ORG, Label::LOC, Label::WORK, Label::MISC];
 
+    /// The label as the gold format writes it.
     pub fn as_str(self) -> &'static str {
         match self {
             Label::PER => "PER",
@@ -59,12 +76,18 @@ impl fmt::Display for Label {
 /// A TIMEX3 temporal expression (simplified, per the guide).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DateRecord {
+    /// First code point.
     pub start: usize,
+    /// Code point after the last.
     pub end: usize,
+    /// The text of the span, without signal words.
     pub text: String,
+    /// The TIMEX3 type.
     #[serde(rename = "type")]
     pub timex_type: TimexType,
+    /// The TIMEX3 value (`2026-01-17`, `2025-Q3`, `P7M`, `PRESENT_REF` …).
     pub value: String,
+    /// The TIMEX3 `mod`, one of [`DateRecord::MODS`], when there is one.
     #[serde(rename = "mod")]
     pub modifier: Option<String>,
 }
@@ -75,16 +98,22 @@ impl DateRecord {
         ["START", "MID", "END", "APPROX", "BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER", "LESS_THAN", "MORE_THAN"];
 }
 
+/// The TIMEX3 types.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "UPPERCASE")]
 pub enum TimexType {
+    /// A calendar date or period (`2026-02`, `2024-SU`).
     Date,
+    /// A time of day (`2026-01-17T15:00`).
     Time,
+    /// A length of time (`P7M`).
     Duration,
+    /// A recurrence (`every week`).
     Set,
 }
 
 impl TimexType {
+    /// The type as the gold format writes it.
     pub fn as_str(self) -> &'static str {
         match self {
             TimexType::Date => "DATE",
@@ -98,19 +127,26 @@ impl TimexType {
 /// A distinct person of one document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Person {
+    /// The fullest form written in the document.
     pub name: String,
+    /// Every other form used for the same person.
     pub aliases: Vec<String>,
+    /// Real or fictional.
     pub kind: PersonKind,
 }
 
+/// Whether a person is real or fictional.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum PersonKind {
+    /// A real person.
     Person,
+    /// A fictional character.
     Character,
 }
 
 impl PersonKind {
+    /// The kind as the gold format writes it.
     pub fn as_str(self) -> &'static str {
         match self {
             PersonKind::Person => "person",
@@ -122,25 +158,38 @@ impl PersonKind {
 /// Who does what on which work. `character` and `work` are empty strings when unknown.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Role {
+    /// The person's name.
     pub person: String,
+    /// What they do.
     pub role: RoleKind,
+    /// For actors, the character's fullest name.
     pub character: String,
+    /// The title, if stated or clear.
     pub work: String,
 }
 
+/// The guide's roles.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RoleKind {
+    /// Plays a part (with or without a named character).
     Actor,
+    /// Directs.
     Director,
+    /// Writes the screenplay.
     Writer,
+    /// Produces.
     Producer,
+    /// Created the work.
     Creator,
+    /// Wrote the webtoon or novel adapted.
     OriginalAuthor,
+    /// Any other credit.
     Other,
 }
 
 impl RoleKind {
+    /// Every role, in the guide's order.
     pub const ALL: [RoleKind; 7] = [
         RoleKind::Actor,
         RoleKind::Director,
@@ -151,6 +200,7 @@ impl RoleKind {
         RoleKind::Other,
     ];
 
+    /// The role as the gold format writes it.
     pub fn as_str(self) -> &'static str {
         match self {
             RoleKind::Actor => "actor",
@@ -167,40 +217,60 @@ impl RoleKind {
 /// Something that happens to a work or a person, at a time.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Event {
+    /// What happens.
     #[serde(rename = "type")]
     pub event_type: EventType,
+    /// The work, when stated.
     pub work: Option<String>,
+    /// The season number, when stated.
     pub season: Option<u32>,
+    /// For casting, cast_exit and award: the person concerned.
     pub person: Option<String>,
     /// The anchoring date record's TIMEX3 value.
     pub date: Option<String>,
+    /// For filming and script readings: where, when stated.
     pub location: Option<String>,
+    /// The event's factuality at the DCT.
     pub status: Status,
+    /// The sentence that states it.
     pub evidence: Evidence,
 }
 
 /// Code-point span of the sentence that states an event.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Evidence {
+    /// First code point.
     pub start: usize,
+    /// Code point after the last.
     pub end: usize,
 }
 
+/// The guide's event types.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EventType {
+    /// A new season ordered or confirmed.
     Renewal,
+    /// A person joins, is cast, is in talks, returns for a new season.
     Casting,
+    /// A person leaves, drops out, declines.
     CastExit,
+    /// Filming begins.
     FilmingStart,
+    /// Filming wraps.
     FilmingEnd,
+    /// Shooting at a place or time, ongoing.
     Filming,
+    /// A script reading.
     ScriptReading,
+    /// A premiere, release or airing, past or future.
     Release,
+    /// A person wins or is nominated.
     Award,
 }
 
 impl EventType {
+    /// Every event type, in the guide's order.
     pub const ALL: [EventType; 9] = [
         EventType::Renewal,
         EventType::Casting,
@@ -213,6 +283,7 @@ impl EventType {
         EventType::Award,
     ];
 
+    /// The type as the gold format writes it.
     pub fn as_str(self) -> &'static str {
         match self {
             EventType::Renewal => "renewal",
@@ -233,19 +304,27 @@ impl EventType {
     }
 }
 
+/// An event's factuality at the DCT, as the article presents it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
+    /// Stated as fact, or official.
     Confirmed,
+    /// Attributed to a report or an outlet.
     Reported,
+    /// Rumour, speculation, the writer's guess.
     Rumored,
+    /// Scheduled or predicted future.
     Expected,
+    /// Did not happen, denied, not yet.
     Negated,
 }
 
 impl Status {
+    /// Every status, in the guide's order.
     pub const ALL: [Status; 5] = [Status::Confirmed, Status::Reported, Status::Rumored, Status::Expected, Status::Negated];
 
+    /// The status as the gold format writes it.
     pub fn as_str(self) -> &'static str {
         match self {
             Status::Confirmed => "confirmed",

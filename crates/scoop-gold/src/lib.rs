@@ -4,6 +4,8 @@
 //! ([`DocRecords`]), so the same scorer reads both; [`check`] validates gold
 //! files against their texts; [`shared`] finds the shared data for tests.
 
+#![warn(missing_docs)]
+
 pub mod check;
 pub mod format;
 pub mod score;

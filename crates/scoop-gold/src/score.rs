@@ -27,18 +27,26 @@ use std::collections::{BTreeMap, BTreeSet};
 /// Every figure of one evaluation, micro-averaged over the gold documents.
 #[derive(Debug, Clone, Serialize)]
 pub struct Report {
+    /// How the documents paired up.
     pub docs: DocCounts,
+    /// Mention figures.
     pub mentions: MentionScores,
+    /// Date figures.
     pub dates: DateScores,
+    /// Person figures.
     pub persons: PersonScores,
+    /// Role figures.
     pub roles: RoleScores,
+    /// Event figures.
     pub events: EventScores,
 }
 
 /// How the gold and system documents paired up.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct DocCounts {
+    /// Gold documents.
     pub gold: usize,
+    /// System documents.
     pub system: usize,
     /// Gold documents with a system document.
     pub scored: usize,
@@ -48,8 +56,9 @@ pub struct DocCounts {
     pub system_without_gold: usize,
     /// System documents whose name repeats an earlier one's: ignored.
     pub duplicate_system: usize,
-    /// The names (extension stripped) behind `missing_from_system` and `system_without_gold`.
+    /// The names (extension stripped) behind `missing_from_system`.
     pub missing_from_system_docs: Vec<String>,
+    /// The names (extension stripped) behind `system_without_gold`.
     pub system_without_gold_docs: Vec<String>,
 }
 

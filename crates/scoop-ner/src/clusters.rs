@@ -8,6 +8,7 @@ use crate::gazetteer::token_key;
 use crate::hash::KeyMap;
 use std::collections::BTreeMap;
 
+/// How the word clusters are learned.
 #[derive(Debug, Clone)]
 pub struct ClusterOptions {
     /// Deepest split (0 = no clusters, the default: on CoNLL dev they cost

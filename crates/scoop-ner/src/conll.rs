@@ -8,17 +8,21 @@ use std::path::Path;
 /// A tokenised sentence with one IOB2 tag per token.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Sentence {
+    /// The words, in order.
     pub tokens: Vec<String>,
+    /// One tag per word.
     pub tags: Vec<Tag>,
 }
 
 /// A document: the unit of document-level features.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Document {
+    /// The sentences, in order.
     pub sentences: Vec<Sentence>,
 }
 
 impl Document {
+    /// Words over all sentences.
     pub fn token_count(&self) -> usize {
         self.sentences.iter().map(|s| s.tokens.len()).sum()
     }

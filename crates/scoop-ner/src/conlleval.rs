@@ -9,7 +9,9 @@ use std::fmt::Write;
 /// Chunk and token counts, overall and per entity type.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Counts {
+    /// Tokens read.
     pub tokens: usize,
+    /// Tokens whose guessed tag equals the gold tag, as strings.
     pub correct_tags: usize,
     /// Per type: (correct chunks, gold chunks, guessed chunks).
     pub by_type: BTreeMap<String, (usize, usize, usize)>,

@@ -6,6 +6,8 @@
 //! tags in context and across the document. Everything is trained from the
 //! CoNLL-2003 data and scoop's own gold; nothing pretrained.
 
+#![warn(missing_docs)]
+
 mod clusters;
 mod codec;
 pub mod conll;

@@ -148,6 +148,7 @@ impl Model {
         w.0
     }
 
+    /// Reads a model from the bytes of [`Model::to_bytes`]; other bytes are an error.
     pub fn from_bytes(bytes: &[u8]) -> Result<Model> {
         if bytes.get(..MAGIC.len()) != Some(MAGIC.as_slice()) {
             bail!("not a scoop NER model (bad magic)");
@@ -175,10 +176,12 @@ impl Model {
         Ok(Model { stage1, stage2, gazetteer, clusters })
     }
 
+    /// Writes the model file.
     pub fn save(&self, path: &Path) -> Result<()> {
         std::fs::write(path, self.to_bytes()).with_context(|| format!("writing {}", path.display()))
     }
 
+    /// Reads a model file, naming it in any error.
     pub fn load(path: &Path) -> Result<Model> {
         let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
         Model::from_bytes(&bytes).with_context(|| format!("loading {}", path.display()))

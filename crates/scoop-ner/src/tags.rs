@@ -13,12 +13,15 @@ const NAMES: [&str; NUM_TAGS] = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC
 pub struct Tag(pub(crate) u8);
 
 impl Tag {
+    /// Outside any entity.
     pub const O: Tag = Tag(0);
 
+    /// `B-` of the type at `type_index` in [`TYPES`].
     pub fn begin(type_index: usize) -> Tag {
         Tag(1 + 2 * type_index as u8)
     }
 
+    /// `I-` of the type at `type_index` in [`TYPES`].
     pub fn inside(type_index: usize) -> Tag {
         Tag(2 + 2 * type_index as u8)
     }
@@ -28,14 +31,17 @@ impl Tag {
         NAMES.iter().position(|n| *n == s).map(|i| Tag(i as u8))
     }
 
+    /// The tag's index, below [`NUM_TAGS`].
     pub fn index(self) -> usize {
         self.0 as usize
     }
 
+    /// The tag of an index below [`NUM_TAGS`].
     pub fn from_index(i: usize) -> Tag {
         Tag(i as u8)
     }
 
+    /// `O`, `B-PER`, `I-WORK`…
     pub fn as_str(self) -> &'static str {
         NAMES[self.index()]
     }
@@ -50,10 +56,12 @@ impl Tag {
         self.type_index().map(|t| TYPES[t])
     }
 
+    /// A `B-` tag.
     pub fn is_begin(self) -> bool {
         self.0 & 1 == 1
     }
 
+    /// An `I-` tag.
     pub fn is_inside(self) -> bool {
         self.0 > 0 && self.0 & 1 == 0
     }

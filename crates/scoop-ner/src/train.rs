@@ -26,13 +26,16 @@ pub struct TrainOptions {
     /// Documents from this index on are seen `weight` times per pass (the
     /// domain documents, few next to CoNLL's).
     pub weighted_from: usize,
+    /// How many times a weighted document is seen per pass.
     pub weight: usize,
+    /// Seed of the training orders: the same seed gives the same model bytes.
     pub seed: u64,
     /// Perceptrons per stage, each with its own training order; the stage
     /// keeps the mean of their weights.
     pub ensemble: usize,
     /// Unlabeled sentences for the word clusters (the training tokens are added).
     pub unlabeled: Vec<Vec<String>>,
+    /// How the word clusters are learned.
     pub clusters: ClusterOptions,
 }
 

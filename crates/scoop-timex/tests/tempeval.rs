@@ -1,9 +1,11 @@
-//! TempEval-3 training data (TimeBank + AQUAINT), scored with TE3's TIMEX3
-//! measures, guarding the figures against regressions. Only the training
-//! split is read; the platinum test set is kept for a final, single run.
-//! `cargo test -p scoop-timex --release --test tempeval -- --nocapture`
-//! prints the figures; `TIMEX_DEBUG=1` lists every miss, false alarm and
-//! wrong value.
+//! TempEval-3 training data (TimeBank + AQUAINT): every gold TIMEX3 read,
+//! the directory scorer agreeing with the per-file one, and annotation
+//! round-tripping. Only the training split is read; the platinum test set is
+//! kept for a final, single run. The figures' floors are in
+//! `tests/floors.json` (rows `timebank`, `aquaint`, checked by
+//! `scripts/gold-gate`); `cargo test -p scoop-timex --release --test
+//! tempeval -- --nocapture` prints them, and `TIMEX_DEBUG=1` lists every
+//! miss, false alarm and wrong value.
 
 use scoop_timex::timeml::{self, score, TimemlCounts, TimemlReport};
 use scoop_timex::Tagger;
@@ -79,11 +81,7 @@ fn tempeval3_train() {
     let r = TimemlReport::from_counts(all, docs);
     println!("TimeBank + AQUAINT\n{}", r.to_text());
     assert_eq!(all.gold, 1822, "expected 1243 + 579 in-text gold TIMEX3");
-    // Regression gates, just below the figures reached (strict 0.893,
-    // relaxed 0.952, value F1 0.812).
-    assert!(r.strict.f1 >= 0.888, "strict F1 regressed: {:.3}", r.strict.f1);
-    assert!(r.relaxed.f1 >= 0.948, "relaxed F1 regressed: {:.3}", r.relaxed.f1);
-    assert!(r.value_f1 >= 0.808, "value F1 regressed: {:.3}", r.value_f1);
+    assert_eq!(docs, 183 + 73);
 }
 
 /// `eval_timeml_dir` agrees with the per-file loop above.
@@ -113,16 +111,4 @@ fn annotate_dir_round_trip() {
         assert_eq!(back.timexes, timeml::tag(&tagger, &orig));
     }
     std::fs::remove_dir_all(&out).expect("cleanup");
-}
-
-/// Scores any TimeML directory until the CLI is wired (`scoop eval timeml`):
-/// `TIMEX_EVAL_DIR=DIR cargo test -p scoop-timex --release --test tempeval
-/// -- --ignored --nocapture eval_dir_from_env`.
-#[test]
-#[ignore]
-fn eval_dir_from_env() {
-    let dir = std::env::var_os("TIMEX_EVAL_DIR").expect("set TIMEX_EVAL_DIR");
-    let r = scoop_timex::eval_timeml_dir(Path::new(&dir)).expect("eval");
-    println!("{}", r.to_text());
-    println!("{}", serde_json::to_string(&r).expect("json"));
 }

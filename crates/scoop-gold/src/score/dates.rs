@@ -6,6 +6,7 @@ use super::matching::pair_up;
 use crate::format::DateRecord;
 use serde::Serialize;
 
+/// Dates: span figures, attribute agreement over overlapping pairs, and value F1.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct DateScores {
     /// Same start and end, one-to-one.
@@ -25,6 +26,7 @@ pub struct DateScores {
 }
 
 impl DateScores {
+    /// Adds one document's dates.
     pub fn add_doc(&mut self, gold: &[DateRecord], system: &[DateRecord]) {
         let (ng, ns) = (gold.len(), system.len());
         let strict = pair_up(ng, ns, |g, s| same_span(&gold[g], &system[s]).then_some([]));

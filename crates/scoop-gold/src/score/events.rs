@@ -7,9 +7,13 @@ use crate::format::{DocRecords, Event, EventType, Status};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
+/// Events, keyed by (type, person) or (type, date), with status, work and
+/// location agreement over the matched pairs.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct EventScores {
+    /// Every event type together.
     pub overall: Prf,
+    /// Per event type, every type listed.
     pub by_type: BTreeMap<EventType, Prf>,
     /// Over matched pairs: the same status.
     pub status: Accuracy,
@@ -29,6 +33,7 @@ enum Anchor {
 }
 
 impl EventScores {
+    /// No document yet: zero counts, every type and status listed.
     pub fn new() -> Self {
         let row = || Status::ALL.iter().map(|&s| (s, 0)).collect::<BTreeMap<_, _>>();
         EventScores {
@@ -38,6 +43,7 @@ impl EventScores {
         }
     }
 
+    /// Adds one document's events.
     pub fn add_doc(&mut self, gold: &DocRecords, system: &DocRecords) {
         let (ge, se) = (&gold.events, &system.events);
         let g_anchor: Vec<Anchor> = ge.iter().map(|e| anchor(e, gold)).collect();

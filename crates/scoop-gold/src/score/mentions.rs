@@ -5,24 +5,30 @@ use crate::format::{fold_name, Label, Mention};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
+/// Mentions: strict span-and-label figures and the lenient set figures,
+/// overall and per label.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct MentionScores {
     /// Same start, end and label; set-based in documents whose gold lacks spans.
     pub strict: Prf,
+    /// `strict` per label, every label listed.
     pub strict_by_label: BTreeMap<Label, Prf>,
     /// Per-document set of (folded text, label): the lenient figure.
     pub set: Prf,
+    /// `set` per label, every label listed.
     pub set_by_label: BTreeMap<Label, Prf>,
     /// Documents whose gold mentions lack spans, so `strict` used the set there.
     pub docs_without_gold_spans: usize,
 }
 
 impl MentionScores {
+    /// No document yet: zero counts, every label listed.
     pub fn new() -> Self {
         let zeros = || Label::ALL.iter().map(|&l| (l, Prf::default())).collect();
         MentionScores { strict_by_label: zeros(), set_by_label: zeros(), ..Default::default() }
     }
 
+    /// Adds one document's mentions.
     pub fn add_doc(&mut self, gold: &[Mention], system: &[Mention]) {
         let set_counts = by_label(&set_keys(gold), &set_keys(system));
         let strict_counts = if gold.iter().all(has_span) {

@@ -6,6 +6,7 @@ use crate::format::{Person, PersonKind};
 use serde::Serialize;
 use std::collections::BTreeSet;
 
+/// Persons, matched one-to-one by any shared name or alias.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct PersonScores {
     /// Real persons (`kind == person`) only: the guide's figure.
@@ -17,6 +18,7 @@ pub struct PersonScores {
 }
 
 impl PersonScores {
+    /// Adds one document's persons.
     pub fn add_doc(&mut self, gold: &[Person], system: &[Person]) {
         let real = |ps: &[Person]| -> Vec<BTreeSet<String>> { ps.iter().filter(|p| p.kind == PersonKind::Person).map(own_forms).collect() };
         let (g_real, s_real) = (real(gold), real(system));

@@ -6,9 +6,13 @@ use crate::format::{DocRecords, RoleKind};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
+/// Roles: the per-document set of (person, role, character), with work
+/// agreement over the matched keys.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct RoleScores {
+    /// Every role kind together.
     pub overall: Prf,
+    /// Per role kind, every kind listed.
     pub by_role: BTreeMap<RoleKind, Prf>,
     /// Over matched keys: the same set of works (folded; a key seen with
     /// several works, e.g. one actor in two shows, carries them all).
@@ -25,10 +29,12 @@ struct RoleKey {
 }
 
 impl RoleScores {
+    /// No document yet: zero counts, every role kind listed.
     pub fn new() -> Self {
         RoleScores { by_role: RoleKind::ALL.iter().map(|&r| (r, Prf::default())).collect(), ..Default::default() }
     }
 
+    /// Adds one document's roles.
     pub fn add_doc(&mut self, gold: &DocRecords, system: &DocRecords) {
         let (g, s) = (role_set(gold), role_set(system));
         let pairs = pair_up(g.len(), s.len(), |i, j| {
