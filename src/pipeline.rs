@@ -4,7 +4,7 @@
 use crate::document::{CreationTime, Doc};
 use crate::input::RawDoc;
 use crate::ner::EntityRecognizer;
-use crate::tokenize::{split_sentences, tokenize};
+use crate::tokenize::Tokenizer;
 use scoop_lexicon::{ResourceError, Resources};
 use scoop_timex::Tagger;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -14,6 +14,7 @@ use std::time::{Duration, Instant};
 /// threads: the NER model's weights, the tagger's compiled patterns and
 /// every lexicon exist once per process, never per thread or per document.
 pub struct Pipeline {
+    tokenizer: Tokenizer,
     ner: Box<dyn EntityRecognizer>,
     tagger: Tagger,
     /// `--dct`: used when neither the text nor its JSON Lines row gives one.
@@ -33,8 +34,7 @@ impl Pipeline {
         resources: &Resources,
         default_dct: Option<CreationTime>,
     ) -> Result<Pipeline, ResourceError> {
-        let _ = resources;
-        Ok(Pipeline { ner, tagger: Tagger::new(), default_dct })
+        Ok(Pipeline { tokenizer: Tokenizer::new(resources)?, ner, tagger: Tagger::new(), default_dct })
     }
 
     /// Runs every stage on one document.
@@ -48,8 +48,8 @@ impl Pipeline {
         let mut clock = Lap::start(times);
         let dct = raw.date.as_deref().and_then(CreationTime::parse).or_else(|| self.default_dct.clone());
         let mut doc = Doc::new(raw.id, raw.text, dct);
-        doc.tokens = tokenize(&doc.text, doc.body.clone());
-        doc.sentences = split_sentences(&doc.text, &doc.tokens);
+        doc.tokens = self.tokenizer.tokenize(&doc.text, doc.body.clone());
+        doc.sentences = self.tokenizer.split_sentences(&doc.text, &doc.tokens);
         clock.lap(Stage::Tokenize);
         let (mentions, dates) = rayon::join(
             || {

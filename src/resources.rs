@@ -7,7 +7,14 @@ use scoop_lexicon::{ResourceError, Resources};
 use std::path::Path;
 
 /// The pipeline's own resource files (the dates stage embeds its own).
-pub const DEFAULTS: &[(&str, &str)] = scoop_lexicon::embedded!("";);
+pub const DEFAULTS: &[(&str, &str)] = scoop_lexicon::embedded!("";
+    "tokenize/abbreviations.txt",
+    "tokenize/clitics-not-split.txt",
+    "tokenize/clitics.txt",
+    "tokenize/month-abbreviations.txt",
+    "tokenize/prefix-abbreviations.txt",
+    "tokenize/sentence-openers.txt",
+);
 
 /// Every default, replaced by the files of `dir` where it has them.
 pub fn load(dir: Option<&Path>) -> Result<Resources, ResourceError> {
@@ -15,5 +22,26 @@ pub fn load(dir: Option<&Path>) -> Result<Resources, ResourceError> {
     match dir {
         Some(dir) => resources.override_from(dir),
         None => Ok(resources),
+    }
+}
+
+/// A component built on the embedded defaults, which parse (tested below):
+/// what `RuleRecognizer::new` and the free functions of the stages run on.
+pub fn on_defaults<T>(build: impl FnOnce(&Resources) -> Result<T, ResourceError>) -> T {
+    let resources = load(None).expect("the embedded resource files need no reading");
+    build(&resources).unwrap_or_else(|e| panic!("an embedded resource file does not parse: {e}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_embedded_file_parses() {
+        let resources = load(None).unwrap();
+        for (path, _) in DEFAULTS {
+            let lexicon = resources.lexicon(path).unwrap_or_else(|e| panic!("{e}"));
+            assert!(!lexicon.entries().is_empty(), "{path}");
+        }
     }
 }
