@@ -3,7 +3,8 @@
 
 use crate::document::{CreationTime, Doc};
 use crate::input::RawDoc;
-use crate::ner::EntityRecognizer;
+use crate::ner::{EntityRecognizer, Refiner};
+use crate::persons::PersonGrouper;
 use crate::tokenize::Tokenizer;
 use scoop_lexicon::{ResourceError, Resources};
 use scoop_timex::Tagger;
@@ -16,6 +17,8 @@ use std::time::{Duration, Instant};
 pub struct Pipeline {
     tokenizer: Tokenizer,
     ner: Box<dyn EntityRecognizer>,
+    refiner: Refiner,
+    persons: PersonGrouper,
     tagger: Tagger,
     /// `--dct`: used when neither the text nor its JSON Lines row gives one.
     default_dct: Option<CreationTime>,
@@ -34,7 +37,14 @@ impl Pipeline {
         resources: &Resources,
         default_dct: Option<CreationTime>,
     ) -> Result<Pipeline, ResourceError> {
-        Ok(Pipeline { tokenizer: Tokenizer::new(resources)?, ner, tagger: Tagger::new(), default_dct })
+        Ok(Pipeline {
+            tokenizer: Tokenizer::new(resources)?,
+            ner,
+            refiner: Refiner::with_resources(resources)?,
+            persons: PersonGrouper::new(resources)?,
+            tagger: Tagger::new(),
+            default_dct,
+        })
     }
 
     /// Runs every stage on one document.
@@ -54,7 +64,7 @@ impl Pipeline {
         let (mentions, dates) = rayon::join(
             || {
                 let mut clock = Lap::start(times);
-                let mentions = crate::ner::refine::refine(&doc, self.ner.recognize(&doc));
+                let mentions = self.refiner.refine(&doc, self.ner.recognize(&doc));
                 clock.lap(Stage::Ner);
                 mentions
             },
@@ -68,7 +78,7 @@ impl Pipeline {
         clock.restart();
         doc.mentions = mentions;
         doc.dates = dates;
-        doc.persons = crate::persons::group_persons(&doc);
+        doc.persons = self.persons.group(&doc);
         clock.lap(Stage::Persons);
         crate::roles::find_roles(&mut doc);
         clock.lap(Stage::Roles);
