@@ -46,7 +46,7 @@ fn stages(c: &mut Criterion) {
     let docs: Vec<Doc> = raws.iter().map(tokenized).collect();
     let resources = scoop::resources::load(None).unwrap();
     let record_stages: Vec<Box<dyn Stage>> = vec![
-        Box::new(scoop::stage::Persons),
+        Box::new(scoop::stage::Persons::new(&resources).unwrap()),
         Box::new(scoop::stage::Roles::new(&resources).unwrap()),
         Box::new(scoop::stage::Events::new(&resources).unwrap()),
     ];

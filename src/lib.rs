@@ -11,6 +11,7 @@ pub mod batch;
 pub mod document;
 pub mod events;
 pub mod input;
+pub mod names;
 pub mod ner;
 pub mod normalize;
 pub mod offsets;

@@ -210,7 +210,7 @@ fn run_resources(command: ResourcesCommand) -> Result<u8> {
         }
         ResourcesCommand::Check { dir } => {
             let resources = scoop::resources::load(Some(&dir))?;
-            Pipeline::with_resources(Box::new(RuleRecognizer::new()), &resources, None)?;
+            Pipeline::with_resources(Box::new(RuleRecognizer::with_resources(&resources)?), &resources, None)?;
             eprintln!("scoop: the resource files below {} are well-formed", dir.display());
         }
     }
@@ -228,7 +228,7 @@ fn run_extract(args: ExtractArgs) -> Result<u8> {
     };
     let resources = scoop::resources::load(args.resources.as_deref())?;
     let ner: Box<dyn EntityRecognizer> = match (args.ner, &args.ner_model) {
-        (NerEngine::Rules, _) => Box::new(RuleRecognizer::new()),
+        (NerEngine::Rules, _) => Box::new(RuleRecognizer::with_resources(&resources)?),
         (NerEngine::Model, Some(path)) => Box::new(ModelRecognizer::load(path)?),
         (NerEngine::Model, None) => Box::new(ModelRecognizer::shipped()?),
         #[cfg(feature = "bert")]

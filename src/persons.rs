@@ -7,72 +7,124 @@
 //! a real name (`Lomon (Park Solomon)`) and names joined by a slash link.
 
 use crate::document::{Doc, Span};
+use crate::names::Names;
 use crate::records::PersonCluster;
 use scoop_gold::{fold_name, Label, PersonKind};
+use scoop_lexicon::{Lexicon, ResourceError, Resources};
+use std::sync::LazyLock;
 
-/// Romanised Korean surnames: a name that opens with one is family-name first.
-const KOREAN_SURNAMES: &[&str] = &[
-    "kim", "lee", "park", "choi", "jung", "jeong", "kang", "cho", "jo", "yoon", "yun", "jang", "lim", "im", "han", "oh", "seo", "shin",
-    "kwon", "hwang", "ahn", "song", "jeon", "jun", "hong", "yoo", "yu", "ko", "go", "moon", "yang", "son", "bae", "baek", "heo", "nam",
-    "noh", "roh", "ha", "kwak", "sung", "cha", "joo", "woo", "min", "ryu", "na", "jin", "byun", "uhm", "gong", "wi", "yeo", "chae", "pyo",
-    "hyun", "do", "koo", "goo", "yim", "gu", "ok", "ki", "ryoo", "kyung", "tak", "yeon",
-];
-
-pub fn is_korean_surname(word: &str) -> bool {
-    KOREAN_SURNAMES.contains(&word.to_lowercase().as_str())
+/// The persons stage, built once from its resource files.
+#[derive(Debug, Clone)]
+pub struct PersonGrouper {
+    names: Names,
+    /// `variant => spelling` of Korean surnames.
+    surname_variants: Lexicon,
+    /// `Jr.`, `III`: left out of short forms.
+    name_suffixes: Lexicon,
 }
 
-/// Romanisation variants of one Korean surname, mapped to one spelling.
-const SURNAME_VARIANTS: &[(&str, &str)] = &[
-    ("yi", "lee"),
-    ("rhee", "lee"),
-    ("pak", "park"),
-    ("bak", "park"),
-    ("choe", "choi"),
-    ("jeong", "jung"),
-    ("chung", "jung"),
-    ("yun", "yoon"),
-    ("im", "lim"),
-    ("yim", "lim"),
-    ("gang", "kang"),
-    ("jo", "cho"),
-    ("go", "ko"),
-    ("goo", "koo"),
-    ("gu", "koo"),
-    ("ku", "koo"),
-    ("sin", "shin"),
-    ("yu", "yoo"),
-    ("noh", "roh"),
-    ("suh", "seo"),
-    ("jun", "jeon"),
-    ("chun", "jeon"),
-];
+/// The stage on the embedded resource files, for the free functions.
+static DEFAULT: LazyLock<PersonGrouper> = LazyLock::new(|| crate::resources::on_defaults(PersonGrouper::new));
 
-/// The key two spellings of one name share: the guide's folding, plus the
-/// common romanisation variants of Korean names (`Koo Kyo-hwan` =
-/// `Goo Kyo-hwan`, `Lee Do-hyeon` = `Lee Do-hyun`).
+/// [`PersonGrouper::name_key`] on the embedded resource files (for the person index of `output`).
 pub fn name_key(name: &str) -> String {
-    let parts: Vec<&str> = name.split_whitespace().collect();
-    if parts.len() >= 2 && is_korean_surname(parts[0]) {
-        let surname = parts[0].to_lowercase();
-        let surname = SURNAME_VARIANTS.iter().find(|(v, _)| *v == surname).map_or(surname.as_str(), |(_, c)| c).to_string();
-        return surname + &fold_name(&parts[1..].join(" ")).replace("eo", "u");
-    }
-    fold_name(name)
+    DEFAULT.name_key(name)
 }
 
-/// Keys of the shorter forms that may stand for a name: for a Korean name
-/// its given name and its surname (`Park Ji-hu` → `Ji-hu`, `Park`); for a
-/// Western one its surname and first name (`Pedro Pascal` → `Pascal`, `Pedro`).
+/// [`PersonGrouper::short_forms`] on the embedded resource files (for the person index of `output`).
 pub fn short_forms(name: &str) -> Vec<String> {
-    let parts: Vec<&str> = name.split_whitespace().filter(|p| !matches!(*p, "Jr." | "Jr" | "Sr." | "II" | "III")).collect();
-    if parts.len() < 2 {
-        return Vec::new();
+    DEFAULT.short_forms(name)
+}
+
+/// [`PersonGrouper::group`] on the embedded resource files (for the benches).
+pub fn group_persons(doc: &Doc) -> Vec<PersonCluster> {
+    DEFAULT.group(doc)
+}
+
+impl PersonGrouper {
+    /// Reads `persons/surname-variants.txt`, `persons/name-suffixes.txt` and the `names/` files.
+    pub fn new(resources: &Resources) -> Result<PersonGrouper, ResourceError> {
+        let surname_variants = resources.lexicon("persons/surname-variants.txt")?;
+        if let Some(entry) = surname_variants.entries().iter().find(|e| e.value.is_none()) {
+            return Err(ResourceError {
+                file: surname_variants.name().to_string(),
+                line: Some(entry.line),
+                message: format!("`{}` needs the spelling it stands for (`{} => …`)", entry.text, entry.text),
+            });
+        }
+        Ok(PersonGrouper {
+            names: Names::new(resources)?,
+            surname_variants,
+            name_suffixes: resources.lexicon("persons/name-suffixes.txt")?,
+        })
     }
-    if is_korean_surname(parts[0]) {
-        vec![fold_name(&parts[1..].join(" ")).replace("eo", "u"), fold_name(parts[0])]
-    } else {
-        vec![fold_name(parts[parts.len() - 1]), fold_name(parts[0])]
+
+    /// The key two spellings of one name share: the guide's folding, plus the
+    /// common romanisation variants of Korean names (`Koo Kyo-hwan` =
+    /// `Goo Kyo-hwan`, `Lee Do-hyeon` = `Lee Do-hyun`).
+    pub fn name_key(&self, name: &str) -> String {
+        let parts: Vec<&str> = name.split_whitespace().collect();
+        if parts.len() >= 2 && self.names.is_korean_surname(parts[0]) {
+            let surname = parts[0].to_lowercase();
+            let surname = self.surname_variants.get(&surname).and_then(|e| e.value.as_deref()).unwrap_or(&surname).to_string();
+            return surname + &fold_name(&parts[1..].join(" ")).replace("eo", "u");
+        }
+        fold_name(name)
+    }
+
+    /// Keys of the shorter forms that may stand for a name: for a Korean name
+    /// its given name and its surname (`Park Ji-hu` → `Ji-hu`, `Park`); for a
+    /// Western one its surname and first name (`Pedro Pascal` → `Pascal`, `Pedro`).
+    pub fn short_forms(&self, name: &str) -> Vec<String> {
+        let parts: Vec<&str> = name.split_whitespace().filter(|p| !self.name_suffixes.contains(p)).collect();
+        if parts.len() < 2 {
+            return Vec::new();
+        }
+        if self.names.is_korean_surname(parts[0]) {
+            vec![fold_name(&parts[1..].join(" ")).replace("eo", "u"), fold_name(parts[0])]
+        } else {
+            vec![fold_name(parts[parts.len() - 1]), fold_name(parts[0])]
+        }
+    }
+
+    /// Clusters the PER mentions of `doc` into persons (the role stage marks
+    /// more characters).
+    pub fn group(&self, doc: &Doc) -> Vec<PersonCluster> {
+        let per: Vec<usize> = (0..doc.mentions.len()).filter(|&i| doc.mentions[i].label == Label::PER).collect();
+        // Longer forms first, so that short forms find their full name.
+        let mut order = per.clone();
+        order.sort_by_key(|&i| (std::cmp::Reverse(doc.slice(doc.mentions[i].span).split_whitespace().count()), i));
+        let mut people: Vec<Building> = Vec::new();
+        for &i in &order {
+            let text = doc.original_slice(doc.mentions[i].span);
+            let key = self.name_key(text);
+            let exact = people.iter().position(|p| p.folded.contains(&key));
+            let target = exact.or_else(|| {
+                let short = short_key(text);
+                let candidates: Vec<usize> = (0..people.len()).filter(|&p| people[p].short.contains(&short)).collect();
+                match candidates.as_slice() {
+                    [only] => Some(*only),
+                    // Ambiguous short form: the person mentioned last before it.
+                    [_, _, ..] => nearest_before(doc, &people, &candidates, doc.mentions[i].span),
+                    [] => None,
+                }
+            });
+            match target {
+                Some(p) => {
+                    people[p].add_form(self, text);
+                    people[p].mentions.push(i);
+                }
+                None => {
+                    let mut person = Building { forms: Vec::new(), folded: Vec::new(), short: Vec::new(), mentions: vec![i] };
+                    person.add_form(self, text);
+                    people.push(person);
+                }
+            }
+        }
+        link_stage_names(self, doc, &mut people);
+        let mut clusters: Vec<PersonCluster> = people.into_iter().filter(|p| !p.mentions.is_empty()).map(finish).collect();
+        clusters.sort_by_key(|c| c.mentions[0]);
+        clusters
     }
 }
 
@@ -97,62 +149,22 @@ fn split_nickname(form: &str) -> Option<(String, &str)> {
 }
 
 impl Building {
-    fn add_form(&mut self, form: &str) {
+    fn add_form(&mut self, grouper: &PersonGrouper, form: &str) {
         // A quoted nickname inside a name: the plain name is the person's
         // name, the nickname a short form.
         if let Some((plain, nickname)) = split_nickname(form) {
-            self.add_form(&plain);
+            self.add_form(grouper, &plain);
             self.short.push(short_key(nickname));
         }
         if !self.forms.iter().any(|f| f == form) {
             self.forms.push(form.to_string());
         }
-        let folded = name_key(form);
+        let folded = grouper.name_key(form);
         if !self.folded.contains(&folded) {
-            self.short.extend(short_forms(form));
+            self.short.extend(grouper.short_forms(form));
             self.folded.push(folded);
         }
     }
-}
-
-/// Clusters the PER mentions of `doc` into persons (the role stage marks
-/// more characters).
-pub fn group_persons(doc: &Doc) -> Vec<PersonCluster> {
-    let per: Vec<usize> = (0..doc.mentions.len()).filter(|&i| doc.mentions[i].label == Label::PER).collect();
-    // Longer forms first, so that short forms find their full name.
-    let mut order = per.clone();
-    order.sort_by_key(|&i| (std::cmp::Reverse(doc.slice(doc.mentions[i].span).split_whitespace().count()), i));
-    let mut people: Vec<Building> = Vec::new();
-    for &i in &order {
-        let text = doc.original_slice(doc.mentions[i].span);
-        let key = name_key(text);
-        let exact = people.iter().position(|p| p.folded.contains(&key));
-        let target = exact.or_else(|| {
-            let short = short_key(text);
-            let candidates: Vec<usize> = (0..people.len()).filter(|&p| people[p].short.contains(&short)).collect();
-            match candidates.as_slice() {
-                [only] => Some(*only),
-                // Ambiguous short form: the person mentioned last before it.
-                [_, _, ..] => nearest_before(doc, &people, &candidates, doc.mentions[i].span),
-                [] => None,
-            }
-        });
-        match target {
-            Some(p) => {
-                people[p].add_form(text);
-                people[p].mentions.push(i);
-            }
-            None => {
-                let mut person = Building { forms: Vec::new(), folded: Vec::new(), short: Vec::new(), mentions: vec![i] };
-                person.add_form(text);
-                people.push(person);
-            }
-        }
-    }
-    link_stage_names(doc, &mut people);
-    let mut clusters: Vec<PersonCluster> = people.into_iter().filter(|p| !p.mentions.is_empty()).map(finish).collect();
-    clusters.sort_by_key(|c| c.mentions[0]);
-    clusters
 }
 
 fn nearest_before(doc: &Doc, people: &[Building], candidates: &[usize], span: Span) -> Option<usize> {
@@ -166,7 +178,7 @@ fn nearest_before(doc: &Doc, people: &[Building], candidates: &[usize], span: Sp
 /// `Lomon (Park Solomon)` or `Park Solomon (Lomon)`: a one-word name in
 /// parentheses next to a full name that contains it is the same person;
 /// so are two names joined by a slash.
-fn link_stage_names(doc: &Doc, people: &mut [Building]) {
+fn link_stage_names(grouper: &PersonGrouper, doc: &Doc, people: &mut [Building]) {
     let person_of = |people: &[Building], m: usize| people.iter().position(|p| p.mentions.contains(&m));
     for m in 0..doc.mentions.len().saturating_sub(1) {
         let (a, b) = (doc.mentions[m], doc.mentions[m + 1]);
@@ -188,7 +200,7 @@ fn link_stage_names(doc: &Doc, people: &mut [Building]) {
                 let moved = std::mem::take(&mut people[pb].mentions);
                 let forms = std::mem::take(&mut people[pb].forms);
                 for form in &forms {
-                    people[pa].add_form(form);
+                    people[pa].add_form(grouper, form);
                 }
                 people[pa].mentions.extend(moved);
                 people[pa].mentions.sort_unstable();

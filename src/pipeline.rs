@@ -47,9 +47,9 @@ impl Pipeline {
         default_dct: Option<CreationTime>,
     ) -> Result<Pipeline, ResourceError> {
         let steps = vec![
-            Step::Alone(Box::new(stage::Tokenize)),
-            Step::Together(Box::new(stage::Ner::new(ner)), Box::new(stage::Dates::new(Tagger::new()))),
-            Step::Alone(Box::new(stage::Persons)),
+            Step::Alone(Box::new(stage::Tokenize::new(resources)?)),
+            Step::Together(Box::new(stage::Ner::new(ner, resources)?), Box::new(stage::Dates::new(Tagger::new()))),
+            Step::Alone(Box::new(stage::Persons::new(resources)?)),
             Step::Alone(Box::new(stage::Roles::new(resources)?)),
             Step::Alone(Box::new(stage::Events::new(resources)?)),
         ];

@@ -3,8 +3,10 @@
 
 use crate::document::{Doc, Layer};
 use crate::events::EventCues;
-use crate::ner::EntityRecognizer;
+use crate::ner::{EntityRecognizer, Refiner};
+use crate::persons::PersonGrouper;
 use crate::roles::RoleCues;
+use crate::tokenize::Tokenizer;
 use scoop_lexicon::{ResourceError, Resources};
 use scoop_timex::Tagger;
 
@@ -20,7 +22,16 @@ pub trait Stage: Send + Sync {
 }
 
 /// Words and sentences.
-pub struct Tokenize;
+pub struct Tokenize {
+    tokenizer: Tokenizer,
+}
+
+impl Tokenize {
+    /// The stage with its abbreviation and sentence-opener lists from `resources`.
+    pub fn new(resources: &Resources) -> Result<Tokenize, ResourceError> {
+        Ok(Tokenize { tokenizer: Tokenizer::new(resources)? })
+    }
+}
 
 impl Stage for Tokenize {
     fn name(&self) -> &'static str {
@@ -28,8 +39,8 @@ impl Stage for Tokenize {
     }
 
     fn run(&self, doc: &Doc) -> Layer {
-        let tokens = crate::tokenize::tokenize(&doc.text, doc.body.clone());
-        let sentences = crate::tokenize::split_sentences(&doc.text, &tokens);
+        let tokens = self.tokenizer.tokenize(&doc.text, doc.body.clone());
+        let sentences = self.tokenizer.split_sentences(&doc.text, &tokens);
         Layer::Tokens { tokens, sentences }
     }
 }
@@ -37,12 +48,13 @@ impl Stage for Tokenize {
 /// Named entities: an engine's mentions, then the domain refinements.
 pub struct Ner {
     engine: Box<dyn EntityRecognizer>,
+    refiner: Refiner,
 }
 
 impl Ner {
-    /// The stage around one engine.
-    pub fn new(engine: Box<dyn EntityRecognizer>) -> Ner {
-        Ner { engine }
+    /// The stage around one engine, refined with the lists of `resources`.
+    pub fn new(engine: Box<dyn EntityRecognizer>, resources: &Resources) -> Result<Ner, ResourceError> {
+        Ok(Ner { engine, refiner: Refiner::with_resources(resources)? })
     }
 }
 
@@ -52,7 +64,7 @@ impl Stage for Ner {
     }
 
     fn run(&self, doc: &Doc) -> Layer {
-        Layer::Mentions(crate::ner::refine::refine(doc, self.engine.recognize(doc)))
+        Layer::Mentions(self.refiner.refine(doc, self.engine.recognize(doc)))
     }
 }
 
@@ -79,7 +91,16 @@ impl Stage for Dates {
 }
 
 /// PER mentions grouped into individuals.
-pub struct Persons;
+pub struct Persons {
+    grouper: PersonGrouper,
+}
+
+impl Persons {
+    /// The stage with its name lists from `resources`.
+    pub fn new(resources: &Resources) -> Result<Persons, ResourceError> {
+        Ok(Persons { grouper: PersonGrouper::new(resources)? })
+    }
+}
 
 impl Stage for Persons {
     fn name(&self) -> &'static str {
@@ -87,7 +108,7 @@ impl Stage for Persons {
     }
 
     fn run(&self, doc: &Doc) -> Layer {
-        Layer::Persons(crate::persons::group_persons(doc))
+        Layer::Persons(self.grouper.group(doc))
     }
 }
 

@@ -4,6 +4,7 @@
 mod bert;
 pub mod commands;
 pub mod domain;
+mod lexicons;
 mod model;
 pub mod refine;
 mod rules;
@@ -11,6 +12,7 @@ mod rules;
 #[cfg(feature = "bert")]
 pub use bert::{BertRecognizer, Window};
 pub use model::ModelRecognizer;
+pub use refine::Refiner;
 pub use rules::RuleRecognizer;
 
 use crate::document::{Doc, EntityMention, Span};

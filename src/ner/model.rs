@@ -10,15 +10,18 @@ use std::path::Path;
 /// The shipped model, built into the binary so `scoop extract` needs no path.
 const SHIPPED: &[u8] = include_bytes!("../../models/ner.bin");
 
+/// The engine of a trained `scoop_ner` model.
 pub struct ModelRecognizer {
     model: Model,
 }
 
 impl ModelRecognizer {
+    /// The engine of a model already loaded.
     pub fn new(model: Model) -> ModelRecognizer {
         ModelRecognizer { model }
     }
 
+    /// The engine of the model file at `path` (`scoop train ner` writes one).
     pub fn load(path: &Path) -> Result<ModelRecognizer> {
         Ok(ModelRecognizer::new(Model::load(path)?))
     }

@@ -12,87 +12,92 @@
 //!   name is a person, and a name the engine labelled several ways takes its
 //!   most frequent label.
 
-use super::rules::{
-    is_capitalised, is_given_name, is_korean_place, is_month_or_day, is_syllable, LOCS, LOC_SUFFIXES, MISCS, NOT_NAMES, ORGS, ORG_SUFFIXES,
-};
+use super::lexicons::NameLexicons;
 use crate::document::{Doc, EntityMention, Span};
-use crate::persons::is_korean_surname;
 use crate::tokenize::TokenKind;
 use scoop_gold::Label;
+use scoop_lexicon::{Lexicon, ResourceError, Resources};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-/// Lowercase words allowed inside a title (`Alchemy of Souls`, `King the Land`).
-const TITLE_CONNECTORS: &[&str] = &["of", "the", "and", "in", "a", "an", "to", "on", "or", "vs.", "&"];
-/// Words naming a medium: the capitalised words right after one are a title.
-const MEDIUM_WORDS: &[&str] = &[
-    "series",
-    "drama",
-    "dramas",
-    "k-drama",
-    "k-dramas",
-    "film",
-    "films",
-    "movie",
-    "movies",
-    "show",
-    "shows",
-    "sitcom",
-    "webtoon",
-    "thriller",
-    "flick",
-    "documentary",
-    "miniseries",
-    "anime",
-    "sequel",
-];
-/// Words that end a title before a part of it (`DP Season 2` → `DP`).
-const TITLE_BREAKS: &[&str] = &["Season", "Seasons", "Episode", "Episodes", "Part", "Vol."];
-/// Words that open a quotation rather than a title (`"Season 2 …"`, `"No"`).
-const NOT_TITLE_OPENERS: &[&str] = &["season", "episode", "part", "day", "no", "yes", "chapter", "i", "i'm", "we", "it"];
-/// A number after a title is its sequel number unless a counted noun follows.
-const COUNTED_NOUNS: &[&str] = &[
-    "episodes",
-    "episode",
-    "days",
-    "weeks",
-    "months",
-    "years",
-    "hours",
-    "minutes",
-    "times",
-    "seasons",
-    "million",
-    "billion",
-    "percent",
-    "%",
-    "people",
-    "viewers",
-    "countries",
-    "members",
-    "films",
-    "movies",
-    "series",
-];
-
-/// Applies every refinement, in order: titles first, so that a title's
-/// words are not taken for names afterwards.
-pub fn refine(doc: &Doc, mentions: Vec<EntityMention>) -> Vec<EntityMention> {
-    let mut layer = Layer { doc, mentions };
-    layer.mentions.sort_by_key(|m| m.span);
-    let titles: Vec<(usize, usize)> = doc.sentences.iter().flat_map(|s| layer.titles_in(s.tokens.clone())).collect();
-    layer.put_all(titles, Label::WORK);
-    layer.add_sequel_numbers();
-    layer.spread_titles();
-    layer.merge_nicknames();
-    layer.complete_spaced_korean_names();
-    layer.unify_labels();
-    layer.apply_lexicons();
-    layer.mentions
+/// The refinements, built once from their resource files and shared by
+/// every engine's output.
+#[derive(Debug, Clone)]
+pub struct Refiner {
+    lex: NameLexicons,
+    cues: TitleCues,
 }
 
+impl Refiner {
+    /// The refinements on the embedded resource files.
+    pub fn new() -> Refiner {
+        crate::resources::on_defaults(Refiner::with_resources)
+    }
+
+    /// The refinements on `resources`' `ner/` and `names/` files.
+    pub fn with_resources(resources: &Resources) -> Result<Refiner, ResourceError> {
+        Ok(Refiner { lex: NameLexicons::new(resources)?, cues: TitleCues::new(resources)? })
+    }
+
+    /// Applies every refinement, in order: titles first, so that a title's
+    /// words are not taken for names afterwards.
+    pub fn refine(&self, doc: &Doc, mentions: Vec<EntityMention>) -> Vec<EntityMention> {
+        let mut layer = Layer { doc, mentions, lex: &self.lex, cues: &self.cues };
+        layer.mentions.sort_by_key(|m| m.span);
+        let titles: Vec<(usize, usize)> = doc.sentences.iter().flat_map(|s| layer.titles_in(s.tokens.clone())).collect();
+        layer.put_all(titles, Label::WORK);
+        layer.add_sequel_numbers();
+        layer.spread_titles();
+        layer.merge_nicknames();
+        layer.complete_spaced_korean_names();
+        layer.unify_labels();
+        layer.apply_lexicons();
+        layer.mentions
+    }
+}
+
+impl Default for Refiner {
+    fn default() -> Refiner {
+        Refiner::new()
+    }
+}
+
+/// The cue lists of titles, from the `ner/` resource files.
+#[derive(Debug, Clone)]
+struct TitleCues {
+    /// Lower-case words inside a title (`ner/title-connectors.txt`).
+    connectors: Lexicon,
+    /// Tokens inside a title but not at its start (`:`, `'s`).
+    inner_marks: Lexicon,
+    medium_words: Lexicon,
+    /// Words that end a title before a part of it (`Season`).
+    breaks: Lexicon,
+    not_title_openers: Lexicon,
+    counted_nouns: Lexicon,
+    headline_lowercase: Lexicon,
+}
+
+impl TitleCues {
+    /// Reads the files.
+    fn new(resources: &Resources) -> Result<TitleCues, ResourceError> {
+        Ok(TitleCues {
+            connectors: resources.lexicon("ner/title-connectors.txt")?,
+            inner_marks: resources.lexicon("ner/title-marks.txt")?,
+            medium_words: resources.lexicon("ner/medium-words.txt")?,
+            breaks: resources.lexicon("ner/title-breaks.txt")?,
+            not_title_openers: resources.lexicon("ner/not-title-openers.txt")?,
+            counted_nouns: resources.lexicon("ner/counted-nouns.txt")?,
+            headline_lowercase: resources.lexicon("ner/headline-lowercase.txt")?,
+        })
+    }
+}
+
+/// A document's mentions while the refinements rewrite them, sorted and
+/// non-overlapping between steps.
 struct Layer<'a> {
     doc: &'a Doc,
     mentions: Vec<EntityMention>,
+    lex: &'a NameLexicons,
+    cues: &'a TitleCues,
 }
 
 impl<'a> Layer<'a> {
@@ -172,16 +177,23 @@ impl<'a> Layer<'a> {
     /// Capitalised words that can be a person's name (`Hot Stove League` can;
     /// `One The Woman` cannot).
     fn looks_like_person(&self, first: usize, end: usize) -> bool {
-        end - first <= 4 && (first..end).all(|i| self.is_word(i) && is_capitalised(self.word(i)) && !NOT_NAMES.contains(&self.word(i)))
+        end - first <= 4
+            && (first..end).all(|i| self.is_word(i) && self.lex.is_capitalised(self.word(i)) && !self.lex.is_not_name(self.word(i)))
     }
 
+    /// Two or three name words opened by a Korean surname (`Kim Ji-won`, `Yoo Ah In`).
     fn is_korean_name(&self, first: usize, end: usize) -> bool {
-        end - first >= 2 && end - first <= 3 && is_korean_surname(self.word(first)) && self.looks_like_person(first, end)
+        end - first >= 2 && end - first <= 3 && self.lex.is_korean_surname(self.word(first)) && self.looks_like_person(first, end)
+    }
+
+    /// The word at `i`, if it lies before `end`.
+    fn word_at(&self, i: usize, end: usize) -> Option<&'a str> {
+        (i < end).then(|| self.word(i))
     }
 
     fn is_title_word(&self, i: usize) -> bool {
         let word = self.word(i);
-        (self.is_word(i) && is_capitalised(word))
+        (self.is_word(i) && self.lex.is_capitalised(word))
             || self.doc.tokens[i].kind == TokenKind::Number
             || word.starts_with(|c: char| c.is_ascii_digit())
     }
@@ -192,15 +204,15 @@ impl<'a> Layer<'a> {
         if end <= first || end - first > 10 || !self.is_title_word(first) || !self.is_title_word(end - 1) {
             return false;
         }
-        if !(self.is_word(first) && is_capitalised(self.word(first))) && end - first == 1 {
+        if !(self.is_word(first) && self.lex.is_capitalised(self.word(first))) && end - first == 1 {
             return false;
         }
-        if NOT_TITLE_OPENERS.contains(&self.word(first).to_lowercase().as_str()) {
+        if self.cues.not_title_openers.contains(&self.word(first).to_lowercase()) {
             return false;
         }
         (first..end).all(|i| {
             let word = self.word(i);
-            self.is_title_word(i) || TITLE_CONNECTORS.contains(&word) || (i > first && matches!(word, ":" | "'s" | "-" | "*" | "!"))
+            self.is_title_word(i) || self.cues.connectors.contains(word) || (i > first && self.cues.inner_marks.contains(word))
         })
     }
 
@@ -208,10 +220,8 @@ impl<'a> Layer<'a> {
     fn titles_in(&self, sentence: std::ops::Range<usize>) -> Vec<(usize, usize)> {
         let mut titles = Vec::new();
         let mut words = sentence.clone().filter(|&i| self.is_word(i)).map(|i| self.word(i));
-        const HEADLINE_LOWERCASE: &[&str] =
-            &["of", "the", "and", "a", "an", "in", "to", "on", "for", "with", "at", "by", "from", "as", "or"];
         let headline = words.clone().count() >= 4
-            && words.all(|w| is_capitalised(w) || HEADLINE_LOWERCASE.contains(&w) || !w.starts_with(char::is_alphabetic));
+            && words.all(|w| self.lex.is_capitalised(w) || self.cues.headline_lowercase.contains(w) || !w.starts_with(char::is_alphabetic));
         let mut i = sentence.start;
         while i < sentence.end {
             let word = self.word(i);
@@ -222,9 +232,9 @@ impl<'a> Layer<'a> {
                     // company a company (`'Netflix'`), and a nickname stays in its
                     // name (`Lee "Bare-su" Su-hyeok`).
                     let person = self.mention_at(i + 1, close).is_some_and(|m| m.label == Label::PER);
-                    let company = ORGS.contains(&self.doc.slice(self.span_of(i + 1, close)));
+                    let company = self.lex.organisations.contains(self.doc.slice(self.span_of(i + 1, close)));
                     let capitalised_at =
-                        |j: usize| j >= sentence.start && j < sentence.end && self.is_word(j) && is_capitalised(self.word(j));
+                        |j: usize| j >= sentence.start && j < sentence.end && self.is_word(j) && self.lex.is_capitalised(self.word(j));
                     let nickname = i > 0 && capitalised_at(i - 1) && capitalised_at(close + 1);
                     if self.is_title(i + 1, close) && !person && !company && !nickname {
                         titles.push((i + 1, close));
@@ -249,8 +259,7 @@ impl<'a> Layer<'a> {
             }
             // A capitalised medium word is part of a name (`Drama Series`, `Film
             // Monster`), but `K-Dramas` is written so.
-            let medium_word = MEDIUM_WORDS.iter().any(|m| word.eq_ignore_ascii_case(m))
-                && (word.starts_with(char::is_lowercase) || word.starts_with("K-"));
+            let medium_word = self.cues.medium_words.contains(word) && (word.starts_with(char::is_lowercase) || word.starts_with("K-"));
             if medium_word && self.word_at(i + 1, sentence.end) == Some(",") {
                 // An appositive title closes with the comma or the sentence
                 // (`the Korean drama, King the Land, while…`); a "person" the
@@ -290,7 +299,7 @@ impl<'a> Layer<'a> {
         }
         let title_marker = (first + 1..end).any(|i| {
             let word = self.word(i);
-            TITLE_CONNECTORS.contains(&word.to_lowercase().as_str()) || word == "'s" || self.doc.tokens[i].kind == TokenKind::Number
+            self.cues.connectors.contains(&word.to_lowercase()) || word == "'s" || self.doc.tokens[i].kind == TokenKind::Number
         });
         match self.mention_at(first, end).map(|m| m.label) {
             _ if title_marker => true,
@@ -309,20 +318,20 @@ impl<'a> Layer<'a> {
             let prev = first - 1;
             let word = self.word(prev);
             // `Jenna in Wednesday season 2`: a person does not open a title.
-            let joins = (TITLE_CONNECTORS.contains(&word) || word == ":")
+            let joins = (self.cues.connectors.contains(word) || word == ":")
                 && first < at
                 && prev > sentence_start
                 && self.is_title_word(prev - 1)
                 && !self.is_person_token(prev - 1);
-            if (self.is_word(prev) && is_capitalised(word)) || joins {
+            if (self.is_word(prev) && self.lex.is_capitalised(word)) || joins {
                 first = prev;
             } else {
                 break;
             }
         }
-        while first < at && first == sentence_start && NOT_NAMES.contains(&self.word(first)) && !self.is_covered(first) {
+        while first < at && first == sentence_start && self.lex.is_not_name(self.word(first)) && !self.is_covered(first) {
             first += 1;
-            while first < at && TITLE_CONNECTORS.contains(&self.word(first)) {
+            while first < at && self.cues.connectors.contains(self.word(first)) {
                 first += 1;
             }
         }
@@ -357,28 +366,26 @@ impl<'a> Layer<'a> {
         titles
     }
 
-    fn word_at(&self, i: usize, end: usize) -> Option<&'a str> {
-        (i < end).then(|| self.word(i))
-    }
-
     /// The end of a title that starts at `first`, if one does.
     fn title_run(&self, first: usize, sentence_end: usize) -> Option<usize> {
         let opens = first < sentence_end
-            && ((self.is_word(first) && is_capitalised(self.word(first)) && !TITLE_BREAKS.contains(&self.word(first)))
+            && ((self.is_word(first) && self.lex.is_capitalised(self.word(first)) && !self.cues.breaks.contains(self.word(first)))
                 || (self.word(first).starts_with(|c: char| c.is_ascii_digit())
                     && first + 1 < sentence_end
-                    && is_capitalised(self.word(first + 1))));
+                    && self.lex.is_capitalised(self.word(first + 1))));
         if !opens {
             return None;
         }
         let mut end = first + 1;
         loop {
             let word = self.word_at(end, sentence_end);
-            let next_capitalised = end + 1 < sentence_end && self.is_word(end + 1) && is_capitalised(self.word(end + 1));
+            let next_capitalised = end + 1 < sentence_end && self.is_word(end + 1) && self.lex.is_capitalised(self.word(end + 1));
             match word {
-                Some(w) if TITLE_BREAKS.contains(&w) => break,
-                Some(w) if self.is_word(end) && is_capitalised(w) => end += 1,
-                Some(w) if (TITLE_CONNECTORS.contains(&w) || w == ":") && next_capitalised && !is_month_or_day(self.word(end + 1)) => {
+                Some(w) if self.cues.breaks.contains(w) => break,
+                Some(w) if self.is_word(end) && self.lex.is_capitalised(w) => end += 1,
+                Some(w)
+                    if (self.cues.connectors.contains(w) || w == ":") && next_capitalised && !self.lex.breaks_runs(self.word(end + 1)) =>
+                {
                     end += 2
                 }
                 Some(_) if self.doc.tokens[end].kind == TokenKind::Number && self.word(end).len() <= 2 => {
@@ -400,7 +407,7 @@ impl<'a> Layer<'a> {
             let Some(next) = self.doc.tokens.get(end) else { continue };
             let number = self.word(end);
             let sentence = self.doc.sentence_at(next.span.start).map(|s| s.tokens.end).unwrap_or(end);
-            let counted = self.word_at(end + 1, sentence).is_some_and(|w| COUNTED_NOUNS.contains(&w.to_lowercase().as_str()));
+            let counted = self.word_at(end + 1, sentence).is_some_and(|w| self.cues.counted_nouns.contains(&w.to_lowercase()));
             if next.kind == TokenKind::Number && number.len() == 1 && next.span.start == m.span.end + 1 && !counted && end < sentence {
                 extended.push((first, end + 1));
             }
@@ -457,10 +464,10 @@ impl<'a> Layer<'a> {
             let quote = self.word(i + 1);
             if matches!(quote, "\"" | "'")
                 && self.word(i + 3) == quote
-                && is_korean_surname(self.word(i))
-                && is_capitalised(self.word(i + 2))
+                && self.lex.is_korean_surname(self.word(i))
+                && self.lex.is_capitalised(self.word(i + 2))
                 && self.is_word(i + 4)
-                && is_capitalised(self.word(i + 4))
+                && self.lex.is_capitalised(self.word(i + 4))
                 && self.overlapping(self.span_of(i, i + 5)).iter().any(|m| m.label == Label::PER)
             {
                 found.push((i, i + 5));
@@ -477,7 +484,7 @@ impl<'a> Layer<'a> {
         let mut found = Vec::new();
         for m in self.mentions.iter().filter(|m| m.label == Label::PER) {
             let (first, end) = self.tokens_of(m.span);
-            let syllables = (first..end).all(|i| is_syllable(self.word(i)));
+            let syllables = (first..end).all(|i| self.lex.names.is_syllable(self.word(i)));
             if end - first > 2 || !syllables {
                 continue;
             }
@@ -488,16 +495,16 @@ impl<'a> Layer<'a> {
             let surname_before = first > 0
                 && free_word(first - 1)
                 && adjacent(first - 1, first)
-                && is_korean_surname(self.word(first - 1))
-                && is_capitalised(self.word(first - 1));
+                && self.lex.is_korean_surname(self.word(first - 1))
+                && self.lex.is_capitalised(self.word(first - 1));
             let syllable_after = end < self.doc.tokens.len()
                 && free_word(end)
                 && adjacent(end - 1, end)
-                && is_syllable(self.word(end))
-                && is_capitalised(self.word(end));
+                && self.lex.names.is_syllable(self.word(end))
+                && self.lex.is_capitalised(self.word(end));
             match end - first {
                 2 if surname_before => found.push((first - 1, end)),
-                2 if is_korean_surname(self.word(first)) && syllable_after => found.push((first, end + 1)),
+                2 if self.lex.is_korean_surname(self.word(first)) && syllable_after => found.push((first, end + 1)),
                 1 if surname_before && syllable_after => found.push((first - 1, end + 1)),
                 _ => {}
             }
@@ -518,7 +525,7 @@ impl<'a> Layer<'a> {
             if m.label == Label::PER {
                 person_names.insert(text);
                 if let Some((surname, given)) = text.split_once(' ') {
-                    if is_korean_surname(surname) && given.contains('-') {
+                    if self.lex.is_korean_surname(surname) && given.contains('-') {
                         person_names.insert(given);
                     }
                 }
@@ -549,22 +556,22 @@ impl<'a> Layer<'a> {
     /// mention is added. A romanised Korean given name alone (`Cheong-san`,
     /// `Nam-ra`) is a person, whatever the engine said.
     fn apply_lexicons(&mut self) {
-        let doc = self.doc;
+        let (doc, lex) = (self.doc, self.lex);
         for m in &mut self.mentions {
             let text = doc.slice(m.span);
-            let korean_place = !text.contains(' ') && is_korean_place(text);
-            if !korean_place && is_given_name(text) {
+            let korean_place = !text.contains(' ') && lex.names.is_korean_place(text);
+            if !korean_place && lex.names.is_given_name(text) {
                 m.label = Label::PER;
-            } else if ORGS.contains(&text) {
+            } else if lex.organisations.contains(text) {
                 m.label = Label::ORG;
-            } else if LOCS.contains(&text) || korean_place {
+            } else if lex.places.contains(text) || korean_place {
                 m.label = Label::LOC;
-            } else if MISCS.contains(&text) {
+            } else if lex.misc_names.contains(text) {
                 m.label = Label::MISC;
             } else if let Some((_, last)) = text.rsplit_once(' ').filter(|_| m.label == Label::PER) {
-                if ORG_SUFFIXES.contains(&last) {
+                if lex.organisation_final_words.contains(last) {
                     m.label = Label::ORG;
-                } else if LOC_SUFFIXES.contains(&last) {
+                } else if lex.place_final_words.contains(last) {
                     m.label = Label::LOC;
                 }
             }
@@ -576,6 +583,10 @@ impl<'a> Layer<'a> {
 mod tests {
     use super::*;
     use crate::ner::test_doc as doc;
+
+    fn refine(doc: &Doc, mentions: Vec<EntityMention>) -> Vec<EntityMention> {
+        Refiner::new().refine(doc, mentions)
+    }
 
     fn mention(doc: &Doc, text: &str, label: Label) -> EntityMention {
         let start = doc.text.find(text).unwrap();
@@ -681,15 +692,5 @@ mod tests {
             refined,
             ["Deadline/ORG", "Kim Ji-won/PER", "Namoo Actors/ORG", "Goyang-si/LOC", "Yongduri Village/LOC", "Cheong-san/PER", "K-pop/MISC"]
         );
-    }
-
-    #[test]
-    fn romanised_syllables() {
-        for word in ["Na", "Ra", "Yeon", "Hwan", "In", "Jung", "Eun", "Kyung", "Seong"] {
-            assert!(is_syllable(word), "{word}");
-        }
-        for word in ["Second", "Ramsey", "Stark", "Season"] {
-            assert!(!is_syllable(word), "{word}");
-        }
     }
 }
