@@ -35,8 +35,7 @@ pub const WRITE: &str = "write";
 impl Pipeline {
     /// A pipeline on the embedded resource files.
     pub fn new(ner: Box<dyn EntityRecognizer>, default_dct: Option<CreationTime>) -> Pipeline {
-        let resources = crate::resources::load(None).expect("the embedded resource files parse (tested)");
-        Pipeline::with_resources(ner, &resources, default_dct).expect("the embedded resource files parse (tested)")
+        crate::resources::on_defaults(|resources| Pipeline::with_resources(ner, resources, default_dct))
     }
 
     /// read → normalise → tokenise → NER ‖ dates → persons → roles → events,
