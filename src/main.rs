@@ -2,7 +2,7 @@ use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand};
 use scoop::batch::{extract, ExtractOptions};
 use scoop::document::CreationTime;
-use scoop::ner::{EntityRecognizer, ModelRecognizer, RuleRecognizer};
+use scoop::ner::{EntityRecognizer, ModelRecognizer, RuleRecognizer, UserLexicon};
 use scoop::output::{Destination, Formats};
 use scoop::pipeline::Pipeline;
 use std::io::Write;
@@ -130,6 +130,10 @@ struct ExtractArgs {
     /// the embedded file of the same path (`scoop resources export DIR` writes them all to start from).
     #[arg(long, value_name = "DIR")]
     resources: Option<PathBuf>,
+    /// Your own names, tagged as given wherever they occur, over whatever the engine found: one a
+    /// line, `TEXT<tab>LABEL[<tab>ALIAS|ALIAS…]` (PER, ORG, LOC, WORK, MISC; `#` comments). Repeatable.
+    #[arg(long, value_name = "FILE")]
+    lexicon: Vec<PathBuf>,
 }
 
 #[derive(Args)]
@@ -210,7 +214,7 @@ fn run_resources(command: ResourcesCommand) -> Result<u8> {
         }
         ResourcesCommand::Check { dir } => {
             let resources = scoop::resources::load(Some(&dir))?;
-            Pipeline::with_resources(Box::new(RuleRecognizer::with_resources(&resources)?), &resources, None)?;
+            Pipeline::with_resources(Box::new(RuleRecognizer::with_resources(&resources)?), &resources, None, None)?;
             eprintln!("scoop: the resource files below {} are well-formed", dir.display());
         }
     }
@@ -239,7 +243,8 @@ fn run_extract(args: ExtractArgs) -> Result<u8> {
             ),
         },
     };
-    let pipeline = Pipeline::with_resources(ner, &resources, args.dct)?;
+    let user_lexicon = if args.lexicon.is_empty() { None } else { Some(UserLexicon::read(&args.lexicon)?) };
+    let pipeline = Pipeline::with_resources(ner, &resources, user_lexicon, args.dct)?;
     let options = ExtractOptions {
         inputs: args.inputs,
         destination,

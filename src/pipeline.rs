@@ -3,7 +3,7 @@
 
 use crate::document::{CreationTime, Doc};
 use crate::input::RawDoc;
-use crate::ner::EntityRecognizer;
+use crate::ner::{EntityRecognizer, UserLexicon};
 use crate::stage::{self, Stage};
 use scoop_lexicon::{ResourceError, Resources};
 use scoop_timex::Tagger;
@@ -35,19 +35,21 @@ pub const WRITE: &str = "write";
 impl Pipeline {
     /// A pipeline on the embedded resource files.
     pub fn new(ner: Box<dyn EntityRecognizer>, default_dct: Option<CreationTime>) -> Pipeline {
-        crate::resources::on_defaults(|resources| Pipeline::with_resources(ner, resources, default_dct))
+        crate::resources::on_defaults(|resources| Pipeline::with_resources(ner, resources, None, default_dct))
     }
 
     /// read → normalise → tokenise → NER ‖ dates → persons → roles → events,
-    /// each stage reading its cue lists and lexicons from `resources`.
+    /// each stage reading its cue lists and lexicons from `resources`, the
+    /// NER stage ending on the user's lexicon when given.
     pub fn with_resources(
         ner: Box<dyn EntityRecognizer>,
         resources: &Resources,
+        user_lexicon: Option<UserLexicon>,
         default_dct: Option<CreationTime>,
     ) -> Result<Pipeline, ResourceError> {
         let steps = vec![
             Step::Alone(Box::new(stage::Tokenize::new(resources)?)),
-            Step::Together(Box::new(stage::Ner::new(ner, resources)?), Box::new(stage::Dates::new(Tagger::new()))),
+            Step::Together(Box::new(stage::Ner::new(ner, resources, user_lexicon)?), Box::new(stage::Dates::new(Tagger::new()))),
             Step::Alone(Box::new(stage::Persons::new(resources)?)),
             Step::Alone(Box::new(stage::Roles::new(resources)?)),
             Step::Alone(Box::new(stage::Events::new(resources)?)),

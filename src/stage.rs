@@ -3,7 +3,7 @@
 
 use crate::document::{Doc, Layer};
 use crate::events::EventCues;
-use crate::ner::{EntityRecognizer, Refiner};
+use crate::ner::{EntityRecognizer, Refiner, UserLexicon};
 use crate::persons::PersonGrouper;
 use crate::roles::RoleCues;
 use crate::tokenize::Tokenizer;
@@ -45,16 +45,19 @@ impl Stage for Tokenize {
     }
 }
 
-/// Named entities: an engine's mentions, then the domain refinements.
+/// Named entities: an engine's mentions, then the domain refinements, then
+/// the user's lexicon, which has the last word.
 pub struct Ner {
     engine: Box<dyn EntityRecognizer>,
     refiner: Refiner,
+    user_lexicon: Option<UserLexicon>,
 }
 
 impl Ner {
-    /// The stage around one engine, refined with the lists of `resources`.
-    pub fn new(engine: Box<dyn EntityRecognizer>, resources: &Resources) -> Result<Ner, ResourceError> {
-        Ok(Ner { engine, refiner: Refiner::with_resources(resources)? })
+    /// The stage around one engine, refined with the lists of `resources`
+    /// and, when given, the user's lexicon (`--lexicon`).
+    pub fn new(engine: Box<dyn EntityRecognizer>, resources: &Resources, user_lexicon: Option<UserLexicon>) -> Result<Ner, ResourceError> {
+        Ok(Ner { engine, refiner: Refiner::with_resources(resources)?, user_lexicon })
     }
 }
 
@@ -64,7 +67,11 @@ impl Stage for Ner {
     }
 
     fn run(&self, doc: &Doc) -> Layer {
-        Layer::Mentions(self.refiner.refine(doc, self.engine.recognize(doc)))
+        let mentions = self.refiner.refine(doc, self.engine.recognize(doc));
+        Layer::Mentions(match &self.user_lexicon {
+            Some(lexicon) => lexicon.apply(doc, mentions),
+            None => mentions,
+        })
     }
 }
 

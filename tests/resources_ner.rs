@@ -19,7 +19,7 @@ fn override_with(dir: &Path, path: &str, added: &str) {
 fn analyse(resources: Option<&Path>, text: &str) -> Doc {
     let resources = scoop::resources::load(resources).unwrap();
     let ner = RuleRecognizer::with_resources(&resources).unwrap();
-    let pipeline = Pipeline::with_resources(Box::new(ner), &resources, None).unwrap();
+    let pipeline = Pipeline::with_resources(Box::new(ner), &resources, None, None).unwrap();
     pipeline.analyze(RawDoc { id: "a.txt".into(), source: "a.txt".into(), text: text.into(), date: None })
 }
 
@@ -59,7 +59,7 @@ fn a_malformed_file_names_its_file_and_line() {
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
     std::fs::write(&path, "# match: word\n# case: sensitive\nSeason\nVol. 2\n").unwrap();
     let resources = scoop::resources::load(Some(dir.path())).unwrap();
-    let error = Pipeline::with_resources(Box::new(RuleRecognizer::new()), &resources, None).err().expect("an error");
+    let error = Pipeline::with_resources(Box::new(RuleRecognizer::new()), &resources, None, None).err().expect("an error");
     assert!(error.to_string().starts_with(&format!("{}:4: `Vol. 2` cannot match", path.display())), "{error}");
     // The refinements of every engine read it, not the rule engine.
     assert!(RuleRecognizer::with_resources(&resources).is_ok());

@@ -8,12 +8,14 @@ mod lexicons;
 mod model;
 pub mod refine;
 mod rules;
+pub mod user_lexicon;
 
 #[cfg(feature = "bert")]
 pub use bert::{BertRecognizer, Window};
 pub use model::ModelRecognizer;
 pub use refine::Refiner;
 pub use rules::RuleRecognizer;
+pub use user_lexicon::{LexiconError, UserLexicon};
 
 use crate::document::{Doc, EntityMention, Span};
 use scoop_gold::Label;
