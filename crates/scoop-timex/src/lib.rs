@@ -16,6 +16,8 @@
 //! replacements. The regex skeletons (months, weekdays, units, number
 //! words) stay in code.
 
+#![warn(missing_docs)]
+
 mod context;
 mod expr;
 mod interval;
@@ -40,8 +42,11 @@ pub use scoop_gold::TimexType;
 /// Document creation time; news metadata sometimes only gives the month.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Dct {
+    /// The year, four digits.
     pub year: i32,
+    /// 1–12.
     pub month: u32,
+    /// 1–31; None when the metadata gives only the month.
     pub day: Option<u32>,
 }
 
@@ -68,10 +73,13 @@ impl Dct {
 /// One temporal expression.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Timex {
-    /// Byte offsets into the text passed to [`Tagger::tag`], end exclusive.
+    /// Byte offset into the text passed to [`Tagger::tag`] where it starts.
     pub start: usize,
+    /// Byte offset where it ends, exclusive.
     pub end: usize,
+    /// DATE, TIME, DURATION or SET.
     pub timex_type: TimexType,
+    /// The TIMEX3 value (`2026-01-17`, `P7M`, `XXXX-WXX-1`, `PRESENT_REF`).
     pub value: String,
     /// START MID END APPROX BEFORE AFTER ON_OR_BEFORE ON_OR_AFTER LESS_THAN MORE_THAN
     pub modifier: Option<&'static str>,
