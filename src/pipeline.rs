@@ -6,7 +6,6 @@ use crate::input::RawDoc;
 use crate::ner::{EntityRecognizer, UserLexicon};
 use crate::stage::{self, Stage};
 use scoop_lexicon::{ResourceError, Resources};
-use scoop_timex::Tagger;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
@@ -49,7 +48,7 @@ impl Pipeline {
     ) -> Result<Pipeline, ResourceError> {
         let steps = vec![
             Step::Alone(Box::new(stage::Tokenize::new(resources)?)),
-            Step::Together(Box::new(stage::Ner::new(ner, resources, user_lexicon)?), Box::new(stage::Dates::new(Tagger::new()))),
+            Step::Together(Box::new(stage::Ner::new(ner, resources, user_lexicon)?), Box::new(stage::Dates::new(resources)?)),
             Step::Alone(Box::new(stage::Persons::new(resources)?)),
             Step::Alone(Box::new(stage::Roles::new(resources)?)),
             Step::Alone(Box::new(stage::Events::new(resources)?)),

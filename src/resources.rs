@@ -6,7 +6,8 @@
 use scoop_lexicon::{ResourceError, Resources};
 use std::path::Path;
 
-/// The pipeline's own resource files (the dates stage embeds its own).
+/// The pipeline's own resource files (the dates stage's are
+/// [`scoop_timex::RESOURCES`]).
 pub const DEFAULTS: &[(&str, &str)] = scoop_lexicon::embedded!(
     "";
     "events/announce.txt",
@@ -80,9 +81,10 @@ pub const DEFAULTS: &[(&str, &str)] = scoop_lexicon::embedded!(
     "tokenize/sentence-openers.txt",
 );
 
-/// Every default, replaced by the files of `dir` where it has them.
+/// Every default, the dates stage's included, replaced by the files of
+/// `dir` where it has them.
 pub fn load(dir: Option<&Path>) -> Result<Resources, ResourceError> {
-    let resources = Resources::new().with_defaults(DEFAULTS);
+    let resources = Resources::new().with_defaults(DEFAULTS).with_defaults(scoop_timex::RESOURCES);
     match dir {
         Some(dir) => resources.override_from(dir),
         None => Ok(resources),
@@ -103,7 +105,7 @@ mod tests {
     #[test]
     fn every_embedded_file_parses() {
         let resources = load(None).unwrap();
-        for (path, _) in DEFAULTS {
+        for (path, _) in DEFAULTS.iter().chain(scoop_timex::RESOURCES) {
             let lexicon = resources.lexicon(path).unwrap_or_else(|e| panic!("{e}"));
             assert!(!lexicon.entries().is_empty(), "{path}");
         }

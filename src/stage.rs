@@ -81,9 +81,9 @@ pub struct Dates {
 }
 
 impl Dates {
-    /// The stage with its tagger.
-    pub fn new(tagger: Tagger) -> Dates {
-        Dates { tagger }
+    /// The stage with its tagger on the `dates/` lists of `resources`.
+    pub fn new(resources: &Resources) -> Result<Dates, ResourceError> {
+        Ok(Dates { tagger: Tagger::with_resources(resources)? })
     }
 }
 

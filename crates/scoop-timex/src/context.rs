@@ -2,6 +2,8 @@
 //! bounds and a rough tense guess. All functions take byte offsets on char
 //! boundaries and stay within `lo..hi` (the range being tagged).
 
+use crate::words::DateWords;
+
 /// How far (bytes) sentence and token look-arounds search.
 const WINDOW: usize = 300;
 
@@ -106,191 +108,11 @@ pub enum Tense {
     Unknown,
 }
 
-fn is_future_cue(w: &str) -> bool {
-    matches!(
-        w,
-        "will"
-            | "ll"
-            | "shall"
-            | "would"
-            | "set"
-            | "slated"
-            | "scheduled"
-            | "expected"
-            | "expects"
-            | "expecting"
-            | "plan"
-            | "plans"
-            | "expect"
-            | "intend"
-            | "intends"
-            | "soon"
-            | "planning"
-            | "planned"
-            | "aims"
-            | "aiming"
-            | "due"
-            | "tentatively"
-            | "going"
-            | "hopes"
-            | "hoping"
-            | "targeting"
-            | "until"
-            | "arrives"
-            | "premieres"
-            | "begins"
-            | "starts"
-            | "effective"
-    )
-}
-
-fn is_past_cue(w: &str) -> bool {
-    matches!(
-        w,
-        "was"
-            | "were"
-            | "had"
-            | "did"
-            | "ago"
-            | "back"
-            | "last"
-            | "began"
-            | "begun"
-            | "went"
-            | "came"
-            | "took"
-            | "won"
-            | "saw"
-            | "held"
-            | "made"
-            | "said"
-            | "told"
-            | "wrote"
-            | "shot"
-            | "broke"
-            | "left"
-            | "earlier"
-            | "previously"
-            | "since"
-            | "brought"
-            | "bought"
-            | "sold"
-            | "paid"
-            | "gave"
-            | "got"
-            | "found"
-            | "became"
-            | "fell"
-            | "rose"
-            | "lost"
-            | "met"
-            | "spent"
-            | "kept"
-            | "led"
-            | "ran"
-            | "grew"
-            | "knew"
-            | "thought"
-            | "felt"
-            | "struck"
-            | "sent"
-            | "spoke"
-            | "stood"
-            | "died"
-            | "fled"
-            | "used"
-            | "owed"
-            | "sank"
-            | "flew"
-            | "drove"
-            | "chose"
-            | "fought"
-            | "caught"
-            | "sought"
-            | "taught"
-            | "built"
-            | "heard"
-            | "threw"
-            | "withdrew"
-            | "drew"
-            | "blew"
-            | "stole"
-            | "swore"
-            | "froze"
-            | "woke"
-            | "arose"
-            | "laid"
-            | "sat"
-            | "shook"
-            | "slept"
-            | "dealt"
-            | "hung"
-            | "stuck"
-            | "oversaw"
-            | "underwent"
-            | "upheld"
-            | "overtook"
-            | "undertook"
-            | "withheld"
-    ) || (w.len() > 4 && w.ends_with("ed"))
-}
-
 /// Whether `to` followed by `next` marks an infinitive (`agreed to meet on
 /// Friday`: the meeting is still to come) rather than a preposition (`sent
 /// to prison on Friday`, `flew to Paris`, `to the city`, `to 2,000`).
-fn infinitive(to: &str, next: &str) -> bool {
-    to.eq_ignore_ascii_case("to")
-        && next.starts_with(|c: char| c.is_ascii_lowercase())
-        && !matches!(
-            next,
-            "the"
-                | "a"
-                | "an"
-                | "his"
-                | "her"
-                | "their"
-                | "its"
-                | "our"
-                | "my"
-                | "your"
-                | "this"
-                | "that"
-                | "these"
-                | "those"
-                | "some"
-                | "any"
-                | "all"
-                | "each"
-                | "every"
-                | "no"
-                | "him"
-                | "them"
-                | "us"
-                | "me"
-                | "it"
-                | "prison"
-                | "jail"
-                | "court"
-                | "hospital"
-                | "power"
-                | "office"
-                | "work"
-                | "school"
-                | "church"
-                | "death"
-                | "trial"
-                | "market"
-                | "date"
-                | "town"
-                | "war"
-                | "life"
-                | "about"
-                | "around"
-                | "near"
-                | "nearly"
-                | "more"
-                | "less"
-        )
+fn infinitive(words: &DateWords, to: &str, next: &str) -> bool {
+    to.eq_ignore_ascii_case("to") && next.starts_with(|c: char| c.is_ascii_lowercase()) && !words.to_as_preposition.contains(next)
 }
 
 /// Words (and numbers) of `part`, in order, in their original case.
@@ -302,31 +124,52 @@ fn lowered(words: &[&str]) -> Vec<String> {
     words.iter().map(|w| w.to_ascii_lowercase()).collect()
 }
 
+/// Whether a lower-case word cues the past: a listed one, or a regular
+/// past form (`-ed`) long enough not to be a stem (`bed`, `need`).
+fn is_past_cue(words: &DateWords, w: &str) -> bool {
+    words.past_cues.contains(w) || (w.len() > 4 && w.ends_with("ed"))
+}
+
 /// The tense a lower-case word cues, if any (future cues first).
-fn word_cue(w: &str) -> Option<Tense> {
-    if is_future_cue(w) {
+fn word_cue(words: &DateWords, w: &str) -> Option<Tense> {
+    if words.future_cues.contains(w) {
         Some(Tense::Future)
-    } else if is_past_cue(w) {
+    } else if is_past_cue(words, w) {
         Some(Tense::Past)
     } else {
         None
     }
 }
 
+/// The range being tagged, in its text, and the cue words its tense is
+/// judged by.
+#[derive(Clone, Copy)]
+pub struct Scope<'t> {
+    /// The whole text.
+    pub text: &'t str,
+    /// The range being tagged; look-arounds stay inside it.
+    pub lo: usize,
+    /// End of the range, exclusive.
+    pub hi: usize,
+    /// The tense cue lists.
+    pub words: &'t DateWords,
+}
+
 /// Guesses whether the date at `start..end` refers to the past or the future
 /// from cue words in its sentence. Future cues win (`is set to be released
 /// on`); the words before the date are tried first, then those after it.
-pub fn tense(text: &str, lo: usize, hi: usize, start: usize, end: usize) -> Tense {
+pub fn tense(scope: &Scope, start: usize, end: usize) -> Tense {
+    let Scope { text, lo, hi, words } = *scope;
     let s = sentence_start(text, lo, start).max(floor_char(text, start.saturating_sub(160)));
     let e = sentence_end(text, end, hi).min(ceil_char(text, end + 80, hi));
     let scan = |part: &str| {
         let mut past = false;
         for w in part.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
             let w = w.to_ascii_lowercase();
-            if is_future_cue(&w) {
+            if words.future_cues.contains(&w) {
                 return Tense::Future;
             }
-            past |= is_past_cue(&w);
+            past |= is_past_cue(words, &w);
         }
         if past {
             Tense::Past
@@ -344,7 +187,8 @@ pub fn tense(text: &str, lo: usize, hi: usize, start: usize, end: usize) -> Tens
 /// side in its sentence (before wins a tie): for weekdays, whose verb is
 /// usually right next to them (`said Friday`, `will meet on Thursday`);
 /// `to` + verb counts as a future cue.
-pub fn near_tense(text: &str, lo: usize, hi: usize, start: usize, end: usize, words: usize) -> Tense {
+pub fn near_tense(scope: &Scope, start: usize, end: usize, words: usize) -> Tense {
+    let Scope { text, lo, hi, words: cues } = *scope;
     let s = sentence_start(text, lo, start);
     let e = sentence_end(text, end, hi);
     let raw: Vec<&str> = raw_words(&text[s.max(lo).min(start)..start]).into_iter().rev().take(words).collect();
@@ -353,10 +197,10 @@ pub fn near_tense(text: &str, lo: usize, hi: usize, start: usize, end: usize, wo
     after.truncate(words);
     for d in 0..words {
         // `agreed to meet again on Friday`: the infinitive is nearer.
-        if d > 0 && raw.get(d).is_some_and(|to| infinitive(to, raw[d - 1])) {
+        if d > 0 && raw.get(d).is_some_and(|to| infinitive(cues, to, raw[d - 1])) {
             return Tense::Future;
         }
-        if let Some(t) = [before.get(d), after.get(d)].into_iter().flatten().find_map(|w| word_cue(w)) {
+        if let Some(t) = [before.get(d), after.get(d)].into_iter().flatten().find_map(|w| word_cue(cues, w)) {
             return t;
         }
     }
@@ -367,7 +211,8 @@ pub fn near_tense(text: &str, lo: usize, hi: usize, start: usize, end: usize, wo
 /// sentence, else the nearest after `end` within `after` words: the verb
 /// that governs a date phrase mostly precedes it (`will double its flights
 /// by August in the search for new markets untouched by...`).
-pub fn governing_tense(text: &str, lo: usize, hi: usize, start: usize, end: usize, before: usize, after: usize) -> Tense {
+pub fn governing_tense(scope: &Scope, start: usize, end: usize, before: usize, after: usize) -> Tense {
+    let Scope { text, lo, hi, words } = *scope;
     let s = sentence_start(text, lo, start);
     let e = sentence_end(text, end, hi);
     // A participle after a present or infinitive `be` (`when the case is
@@ -384,7 +229,7 @@ pub fn governing_tense(text: &str, lo: usize, hi: usize, start: usize, end: usiz
         } else if w == "set" && !matches!(ws.get(i + 1).map(String::as_str), Some("to" | "for")) {
             (!passive).then_some(Tense::Past)
         } else {
-            word_cue(w).filter(|&t| t == Tense::Future || !(passive || w.starts_with("un") && w.ends_with("ed")))
+            word_cue(words, w).filter(|&t| t == Tense::Future || !(passive || w.starts_with("un") && w.ends_with("ed")))
         }
     };
     let raw = raw_words(&text[s.max(lo).min(start)..start]);
@@ -395,7 +240,7 @@ pub fn governing_tense(text: &str, lo: usize, hi: usize, start: usize, end: usiz
     (from..b.len())
         .rev()
         .take(before)
-        .find_map(|i| if raw.get(i + 1).is_some_and(|&next| infinitive(raw[i], next)) { Some(Tense::Future) } else { cue_at(&b, i) })
+        .find_map(|i| if raw.get(i + 1).is_some_and(|&next| infinitive(words, raw[i], next)) { Some(Tense::Future) } else { cue_at(&b, i) })
         .or_else(|| (0..a.len()).take(after).find_map(|i| cue_at(&a, i)))
         .unwrap_or(Tense::Unknown)
 }
@@ -436,7 +281,9 @@ mod tests {
         let t = "The show premiered on March 3. It is set to be released on July 28.";
         let a = t.find("March 3").unwrap();
         let b = t.find("July 28").unwrap();
-        assert_eq!(tense(t, 0, t.len(), a, a + 7), Tense::Past);
-        assert_eq!(tense(t, 0, t.len(), b, b + 7), Tense::Future);
+        let words = crate::words::defaults();
+        let scope = Scope { text: t, lo: 0, hi: t.len(), words: &words };
+        assert_eq!(tense(&scope, a, a + 7), Tense::Past);
+        assert_eq!(tense(&scope, b, b + 7), Tense::Future);
     }
 }

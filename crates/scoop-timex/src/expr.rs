@@ -105,7 +105,7 @@ pub enum Expr {
     /// `that night`, `the next morning` (`anaphoric`): near the story's day.
     DayPart {
         offset: i32,
-        code: &'static str,
+        code: String,
         anaphoric: bool,
     },
     /// A time of day, optionally with its date (`May 31, 2022 3:02 pm`).

@@ -1,8 +1,11 @@
-//! Word tables and the regex fragments built from them.
+//! The regex skeletons and the closed word classes they are made of
+//! (months, weekdays, units, number words), with the lookups that turn a
+//! captured word into its number.
 //!
-//! Everything here is data: recognition (`recognize`) assembles the fragments
-//! into a few combined regexes, and uses the lookups to turn captured words
-//! into numbers.
+//! Recognition (`recognize`) assembles the fragments into a few combined
+//! regexes. These stay in code: a lookup here must agree with the pattern
+//! that captured the word. The open word lists around the matches are
+//! resource files (`words`).
 
 /// Capitalised month names and abbreviations, longest first so that regex
 /// alternation (leftmost-first) prefers `June` over `Jun`, `Sept` over `Sep`.
@@ -225,43 +228,6 @@ pub fn season(word: &str) -> Option<(&'static str, u32)> {
         "winter" => Some(("WI", 12)),
         _ => None,
     }
-}
-
-/// Words after a number that show it counts something other than days
-/// (`January 17 and 18 episodes`, `2024 people`).
-pub fn is_count_noun(word: &str) -> bool {
-    const NOUNS: [&str; 22] = [
-        "episode",
-        "episodes",
-        "people",
-        "percent",
-        "million",
-        "billion",
-        "thousand",
-        "times",
-        "members",
-        "countries",
-        "seasons",
-        "parts",
-        "viewers",
-        "fans",
-        "votes",
-        "won",
-        "hours",
-        "minutes",
-        "days",
-        "weeks",
-        "months",
-        "years",
-    ];
-    NOUNS.contains(&word.to_ascii_lowercase().as_str())
-}
-
-/// Words before a number that make it a label, not a date (`Season 2`).
-pub fn is_label_word(word: &str) -> bool {
-    const LABELS: [&str; 14] =
-        ["season", "episode", "ep", "part", "no", "number", "class", "vol", "volume", "chapter", "top", "page", "room", "route"];
-    LABELS.contains(&word.to_ascii_lowercase().trim_end_matches('.'))
 }
 
 #[cfg(test)]

@@ -8,6 +8,15 @@
 //! relative and partial expressions are anchored and `interval` for the
 //! calendar interval conventions. [`timeml`] reads and writes TempEval-3
 //! `.tml` files and scores them with TempEval-3's TIMEX3 measures.
+//!
+//! The word lists the recognisers and the resolver judge matches by (which
+//! prepositions make a bare month a date, the tense cue words, holiday
+//! names...) are resource files, `resources/dates/*.txt` ([`RESOURCES`]),
+//! read into [`DateWords`]; [`Tagger::with_resources`] takes a researcher's
+//! replacements. The regex skeletons (months, weekdays, units, number
+//! words) stay in code.
+
+#![warn(missing_docs)]
 
 mod context;
 mod expr;
@@ -16,13 +25,16 @@ mod lexicon;
 mod recognize;
 mod resolve;
 pub mod timeml;
+mod words;
 
 use recognize::Recognizer;
 use resolve::{Origin, Resolved, Resolver};
+use scoop_lexicon::{ResourceError, Resources};
 use std::ops::Range;
 
 pub use interval::interval;
 pub use timeml::{annotate_timeml_dir, eval_timeml_dir, TimemlReport};
+pub use words::{DateWords, RESOURCES};
 
 /// The guide's TIMEX3 types: one definition, shared with the record format.
 pub use scoop_gold::TimexType;
@@ -30,8 +42,11 @@ pub use scoop_gold::TimexType;
 /// Document creation time; news metadata sometimes only gives the month.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Dct {
+    /// The year, four digits.
     pub year: i32,
+    /// 1–12.
     pub month: u32,
+    /// 1–31; None when the metadata gives only the month.
     pub day: Option<u32>,
 }
 
@@ -58,10 +73,13 @@ impl Dct {
 /// One temporal expression.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Timex {
-    /// Byte offsets into the text passed to [`Tagger::tag`], end exclusive.
+    /// Byte offset into the text passed to [`Tagger::tag`] where it starts.
     pub start: usize,
+    /// Byte offset where it ends, exclusive.
     pub end: usize,
+    /// DATE, TIME, DURATION or SET.
     pub timex_type: TimexType,
+    /// The TIMEX3 value (`2026-01-17`, `P7M`, `XXXX-WXX-1`, `PRESENT_REF`).
     pub value: String,
     /// START MID END APPROX BEFORE AFTER ON_OR_BEFORE ON_OR_AFTER LESS_THAN MORE_THAN
     pub modifier: Option<&'static str>,
@@ -73,8 +91,10 @@ pub struct Timex {
     pub interval: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
 }
 
-/// The tagger: compiled patterns, built once and shared across threads.
+/// The tagger: compiled patterns and word lists, built once and shared
+/// across threads.
 pub struct Tagger {
+    words: DateWords,
     recognizer: Recognizer,
 }
 
@@ -85,8 +105,17 @@ impl Default for Tagger {
 }
 
 impl Tagger {
+    /// The tagger on the embedded word lists ([`RESOURCES`]).
     pub fn new() -> Tagger {
-        Tagger { recognizer: Recognizer::new() }
+        Tagger::with_resources(&Resources::new().with_defaults(RESOURCES))
+            .unwrap_or_else(|e| panic!("an embedded dates resource file does not parse: {e}"))
+    }
+
+    /// The tagger on the `dates/` files of `resources` (the embedded ones,
+    /// or a researcher's replacements).
+    pub fn with_resources(resources: &Resources) -> Result<Tagger, ResourceError> {
+        let words = DateWords::from_resources(resources)?;
+        Ok(Tagger { recognizer: Recognizer::new(&words), words })
     }
 
     /// Tags `text[range]` (range is a byte range on char boundaries; text
@@ -112,13 +141,14 @@ impl Tagger {
         if lo >= hi || !text.is_char_boundary(lo) || !text.is_char_boundary(hi) {
             return Vec::new();
         }
-        let cands = self.recognizer.candidates(text, lo, hi, timeml);
-        let mut resolver = Resolver::new(text, lo, hi, dct);
+        let words = &self.words;
+        let cands = self.recognizer.candidates(text, lo, hi, timeml, words);
+        let mut resolver = Resolver::new(text, lo, hi, dct, words);
         let mut records: Vec<Resolved> = cands.iter().map(|c| resolver.resolve(c)).collect();
         pin_day_refs(text, &mut records);
-        attach_times(text, &mut records, timeml, dct);
+        attach_times(text, &mut records, timeml, dct, words);
         if timeml {
-            join_day_parts(text, hi, &mut records);
+            join_day_parts(text, hi, &mut records, words);
             join_week_of(text, lo, &mut records);
         }
         records
@@ -163,7 +193,7 @@ fn pin_day_refs(text: &str, records: &mut [Resolved]) {
 /// with no date next to it is kept (TimeBank annotates every one), on the
 /// day last written before it, else the DCT's; a bare `noon`, `midnight`
 /// only after `at`.
-fn attach_times(text: &str, records: &mut Vec<Resolved>, timeml: bool, dct: Option<Dct>) {
+fn attach_times(text: &str, records: &mut Vec<Resolved>, timeml: bool, dct: Option<Dct>, words: &DateWords) {
     let dct_day = dct.and_then(|d| Some(format!("{:04}-{:02}-{:02}", d.year, d.month, d.day?)));
     let mut keep = vec![true; records.len()];
     // TimeML: `5 p.m. EST Nov. 9`, `noon Thursday` are one TIME.
@@ -174,13 +204,13 @@ fn attach_times(text: &str, records: &mut Vec<Resolved>, timeml: bool, dct: Opti
         };
         let next = records.get(i + 1).filter(|n| {
             let gap = text[records[i].end..n.start].trim();
-            let gap = strip_zone(gap);
+            let gap = strip_zone(gap, words);
             (gap.is_empty() || gap.eq_ignore_ascii_case("on") || gap == ",") && has_day(&n.value)
         });
         if timeml && next.is_some() {
             // A bracketed conversion stays outside (`[10:35 a.m.] (0735 GMT) Friday`).
             let raw = text[records[i].end..records[i + 1].start].trim();
-            let gap = strip_zone(raw);
+            let gap = strip_zone(raw, words);
             merge[i] = !raw.starts_with('(') && (gap.is_empty() || gap == ",");
         }
         let prev = i.checked_sub(1).map(|p| &records[p]).filter(|p| {
@@ -219,14 +249,14 @@ fn attach_times(text: &str, records: &mut Vec<Resolved>, timeml: bool, dct: Opti
 
 /// `EST`, `EDT`, `GMT`, `local time`... between a clock time and its date,
 /// also as a bracketed conversion (`10:35 a.m. (0735 GMT) Friday`).
-fn strip_zone(gap: &str) -> &str {
+fn strip_zone<'g>(gap: &'g str, words: &DateWords) -> &'g str {
     if let Some((inner, rest)) = gap.strip_prefix('(').and_then(|g| g.split_once(')')) {
         if inner.chars().all(|c| c.is_ascii_digit() || c.is_ascii_uppercase() || matches!(c, ' ' | ':')) {
             return rest.trim();
         }
     }
     let g = gap.trim_start_matches(['(', ',']).trim();
-    for z in ["EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "GMT", "UTC", "local time"] {
+    for z in &words.time_zones {
         if let Some(rest) = g.strip_prefix(z) {
             if !rest.starts_with(|c: char| c.is_alphanumeric()) {
                 return rest.trim_start_matches([')']).trim();
@@ -238,7 +268,7 @@ fn strip_zone(gap: &str) -> &str {
 
 /// TimeML: a day followed by a part of the day is one TIME (`Friday
 /// night` → `1998-02-13TNI`, `yesterday morning`).
-fn join_day_parts(text: &str, hi: usize, records: &mut [Resolved]) {
+fn join_day_parts(text: &str, hi: usize, records: &mut [Resolved], words: &DateWords) {
     for r in records.iter_mut() {
         if r.timex_type != TimexType::Date || !has_day(&r.value) {
             continue;
@@ -250,7 +280,7 @@ fn join_day_parts(text: &str, hi: usize, records: &mut [Resolved]) {
             continue;
         }
         let skip = ws;
-        for (w, code) in [("morning", "MO"), ("afternoon", "AF"), ("evening", "EV"), ("night", "NI")] {
+        for (w, code) in words.day_parts() {
             let ok = rest.get(..w.len()).is_some_and(|p| p.eq_ignore_ascii_case(w))
                 && !rest[w.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '\'' || c == '’' || c == '-');
             if ok {

@@ -6,72 +6,45 @@
 
 mod amount;
 mod calendar;
+mod clock;
 mod deictic;
 mod extra;
+mod fiscal;
+mod shared;
 
-use crate::context::{enclosing_token, next_token, prev_token, prev_token2};
 pub use crate::expr::{Cand, Expr, RelUnit, YearSpec};
 use crate::lexicon::{DAY, MONTH, NUMBER_WORDS, ORDINAL_WORDS, PART, QUANT, TIME, UNIT, WEEKDAY, WEEKDAY_LEAD, YEAR};
+use crate::words::DateWords;
 use amount::{bare_units, duration, set};
 use calendar::{day_month, month, month_day, numeric, period};
-use deictic::{fiscal, ordinal_day, refs, relative, time, weekday};
+use clock::time;
+use deictic::{ordinal_day, refs, relative, weekday};
 use extra::extra;
-use regex::{Captures, Regex};
+use fiscal::fiscal;
+use regex::Regex;
+use shared::{Cx, Handler};
 
+/// The compiled passes, built once per tagger.
 pub struct Recognizer {
     /// One regex per pass with the handler that reads its matches, in pass
     /// order (on equal spans the earlier pass wins).
     passes: Vec<(Regex, Handler)>,
 }
 
-/// Builds a regex from trusted, constant fragments.
+/// Builds a regex from trusted fragments.
 fn re(pattern: &str) -> Regex {
-    // The patterns are compile-time constants covered by the unit tests, so a
-    // failure here is a programming error, never a consequence of user input.
+    // The patterns are constants covered by the unit tests, and the one
+    // list spliced in (the holiday names) is escaped, so a failure here is a
+    // programming error, never a consequence of user input.
     Regex::new(pattern).unwrap_or_else(|e| panic!("bad built-in pattern: {e}"))
 }
 
-pub(crate) const STRONG_PREPS: [&str; 22] = [
-    "in",
-    "since",
-    "by",
-    "until",
-    "till",
-    "from",
-    "through",
-    "between",
-    "before",
-    "after",
-    "during",
-    "throughout",
-    "around",
-    "this",
-    "last",
-    "next",
-    "to",
-    "of",
-    "early",
-    "late",
-    "mid",
-    "until",
-];
-
-/// Words before a weekday that make it a title or name (`Netflix’s
-/// Wednesday`, `starred in Wednesday`, `as Wednesday Addams`).
-pub(crate) const WEEKDAY_BLOCKERS: [&str; 22] = [
-    "as", "in", "of", "the", "s", "like", "watch", "watched", "watching", "star", "stars", "starring", "starred", "called", "titled",
-    "series", "show", "drama", "film", "\u{201c}", "\u{2018}", "\"",
-];
-
-pub(crate) fn lower(s: &str) -> String {
-    s.to_lowercase()
-}
-
 impl Recognizer {
-    pub fn new() -> Recognizer {
+    /// Compiles the passes; the holiday names come from `words`.
+    pub fn new(words: &DateWords) -> Recognizer {
         let b = "(?-u:\\b)";
         let table: [(String, Handler); 15] = [
-            (extra::pattern(), extra),
+            (extra::pattern(words), extra),
             (format!(
                 "{b}(?i:(?P<yaq>the\\s+(?:year-earlier|year-ago)\\s+(?:first|second|third|fourth)(?:\\s+|-)quarter)|(?P<qdet>the\\s+(?:comparable\\s+)?(?:latest|most\\s+recent|current|previous|prior-year|prior|year-earlier|year-ago|same|(?P<qyear>{YEAR}))|the|this|that|last|next|year-earlier|year-ago)\\s+(?:fiscal\\s+)?(?P<qunit>quarter|period)|(?P<ya>year-earlier|year-ago)|(?P<ydet>the\\s+(?:current\\s+|full\\s+)?(?:fiscal\\s+)?)year){b}"
             ), fiscal),
@@ -128,10 +101,10 @@ impl Recognizer {
     }
 
     /// All candidates in `text[lo..hi]`, sorted by start and non-overlapping.
-    pub fn candidates(&self, text: &str, lo: usize, hi: usize, timeml: bool) -> Vec<Cand> {
+    pub fn candidates(&self, text: &str, lo: usize, hi: usize, timeml: bool, words: &DateWords) -> Vec<Cand> {
         let hay = &text[..hi];
         let mut out = Vec::new();
-        let cx = Cx { text, lo, hi, timeml };
+        let cx = Cx { text, lo, hi, timeml, words };
         for (regex, handler) in &self.passes {
             let mut at = lo;
             while let Some(caps) = regex.captures_at(hay, at) {
@@ -145,12 +118,6 @@ impl Recognizer {
             }
         }
         select(out)
-    }
-}
-
-impl Default for Recognizer {
-    fn default() -> Self {
-        Recognizer::new()
     }
 }
 
@@ -170,81 +137,6 @@ fn select(mut cands: Vec<Cand>) -> Vec<Cand> {
     kept
 }
 
-pub(crate) struct Cx<'t> {
-    pub text: &'t str,
-    pub lo: usize,
-    pub hi: usize,
-    /// TimeML / TimeBank conventions (`Tagger::tag_timeml`).
-    pub timeml: bool,
-}
-
-impl<'t> Cx<'t> {
-    pub fn prev(&self, pos: usize) -> String {
-        lower(prev_token(self.text, self.lo, pos))
-    }
-    pub fn prev2(&self, pos: usize) -> String {
-        lower(prev_token2(self.text, self.lo, pos))
-    }
-    pub fn next(&self, pos: usize) -> &'t str {
-        next_token(self.text, pos, self.hi)
-    }
-    /// Byte offset in the text of `token`, a slice of it (as returned by
-    /// `next`, `prev_token`...).
-    pub fn offset_of(&self, token: &str) -> usize {
-        token.as_ptr() as usize - self.text.as_ptr() as usize
-    }
-    pub fn char_before(&self, pos: usize) -> Option<char> {
-        self.text[self.lo..pos].chars().next_back()
-    }
-    pub fn char_after(&self, pos: usize) -> Option<char> {
-        self.text[pos..self.hi].chars().next()
-    }
-    /// Inside a URL, handle, file name or identifier.
-    pub fn in_identifier(&self, start: usize, end: usize) -> bool {
-        let tok = enclosing_token(self.text, self.lo, self.hi, start, end);
-        tok.contains("http")
-            || tok.contains("www")
-            || tok.contains('@')
-            || tok.contains('_')
-            || tok.contains('/') && !tok.starts_with(|c: char| c.is_ascii_digit())
-            || tok.contains(".com")
-    }
-    pub fn starts_in_range(&self, start: usize) -> bool {
-        start >= self.lo
-    }
-}
-
-pub(crate) type Handler = fn(&Cx, &Captures, &mut Vec<Cand>);
-
-pub(crate) fn num(caps: &Captures, name: &str) -> Option<u32> {
-    caps.name(name).and_then(|m| m.as_str().parse().ok())
-}
-
-pub(crate) fn year_of(caps: &Captures, name: &str) -> Option<i32> {
-    caps.name(name).and_then(|m| m.as_str().parse().ok())
-}
-
-pub(crate) fn rel_year(caps: &Captures, name: &str) -> Option<YearSpec> {
-    caps.name(name).map(|m| {
-        let w = lower(m.as_str());
-        if w.starts_with("last") {
-            YearSpec::Rel(-1)
-        } else if w.starts_with("next") {
-            YearSpec::Rel(1)
-        } else {
-            YearSpec::Rel(0)
-        }
-    })
-}
-
-pub(crate) fn push(out: &mut Vec<Cand>, start: usize, end: usize, expr: Expr, modifier: Option<&'static str>) {
-    out.push(Cand { start, end, expr, modifier });
-}
-
-pub(crate) fn valid_day(year: Option<i32>, month: u32, day: u32) -> bool {
-    chrono::NaiveDate::from_ymd_opt(year.unwrap_or(2000), month, day).is_some()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -252,7 +144,9 @@ mod tests {
     #[test]
     fn range_of_days_gives_two_candidates() {
         let text = "Shooting is on January 17 and 18 next weekend.";
-        let spans: Vec<_> = Recognizer::new().candidates(text, 0, text.len(), false).into_iter().map(|c| &text[c.start..c.end]).collect();
+        let words = crate::words::defaults();
+        let cands = Recognizer::new(&words).candidates(text, 0, text.len(), false, &words);
+        let spans: Vec<_> = cands.into_iter().map(|c| &text[c.start..c.end]).collect();
         assert_eq!(spans, ["January 17", "18", "next weekend"]);
     }
 }

@@ -11,34 +11,27 @@
 //!   `XXXX-09`), and for a year-less date that follows a dated one closely
 //!   (`December 1, 2023 ... On December 4` → `2023-12-04`). Without either,
 //!   unknown parts stay `X`.
+//!
+//! `anchor` computes values against the anchor, `holiday` the days of
+//! holidays, `format` spells the parts of a value.
 
-use crate::context::{self, Tense};
-use crate::expr::Holiday;
+mod anchor;
+mod format;
+mod holiday;
+
+use crate::context::{self, Scope, Tense};
 use crate::recognize::{Cand, Expr, RelUnit, YearSpec};
+use crate::words::DateWords;
 use crate::{Dct, TimexType};
+use anchor::{pick_year, relative, Anchor};
 use chrono::{Datelike, Duration, Months, NaiveDate};
+use format::{iso_week, month_index, quarter_value, two, y4, ymd};
+
+pub(crate) use format::with_time;
 
 /// A year-less date borrows the anchor's year only this close (in bytes)
 /// after it: the gold does so within a sentence or two, not across sections.
 const ANCHOR_REACH: usize = 150;
-
-/// The most recent calendar date in the text, with whatever parts it had.
-#[derive(Debug, Clone, Copy, Default)]
-struct Anchor {
-    year: Option<i32>,
-    month: Option<u32>,
-    day: Option<u32>,
-    end: usize,
-    /// The year was written out (not inferred), so it may lend itself to
-    /// year-less dates that follow.
-    explicit_year: bool,
-}
-
-impl Anchor {
-    fn date(&self) -> Option<NaiveDate> {
-        NaiveDate::from_ymd_opt(self.year?, self.month?, self.day?)
-    }
-}
 
 /// How a record came about, for the post-passes in `lib.rs`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,14 +40,12 @@ pub enum Origin {
     /// apposed explicit date (`today (Jan 18)`) may pin it down.
     DayRef,
     /// A bare time of day, which needs a neighbouring date.
-    TimeOfDay {
-        hour: u32,
-        minute: u32,
-        second: Option<u32>,
-    },
+    TimeOfDay { hour: u32, minute: u32, second: Option<u32> },
+    /// Anything else.
     Other,
 }
 
+/// A candidate with its TIMEX3 type and value, before the post-passes.
 #[derive(Debug, Clone)]
 pub struct Resolved {
     pub start: usize,
@@ -65,10 +56,13 @@ pub struct Resolved {
     pub origin: Origin,
 }
 
+/// Resolves the candidates of one text in order, keeping the anchor and the
+/// quarter under report as it goes.
 pub struct Resolver<'t> {
     text: &'t str,
     lo: usize,
     hi: usize,
+    words: &'t DateWords,
     dct: Option<Dct>,
     anchor: Option<Anchor>,
     /// The last quarter written with its year (`third quarter`, `1989-Q3`)
@@ -80,30 +74,15 @@ pub struct Resolver<'t> {
 /// report when a quarter was named this close before it (bytes).
 const QUARTER_REACH: usize = 1000;
 
-fn y4(y: Option<i32>) -> String {
-    y.map_or_else(|| "XXXX".to_string(), |y| format!("{y:04}"))
-}
-
-fn two(v: Option<u32>) -> String {
-    v.map_or_else(|| "XX".to_string(), |v| format!("{v:02}"))
-}
-
-fn ymd(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
-}
-
-fn iso_week(d: NaiveDate) -> String {
-    let w = d.iso_week();
-    format!("{:04}-W{:02}", w.year(), w.week())
-}
-
-fn month_index(y: i32, m: u32) -> i64 {
-    i64::from(y) * 12 + i64::from(m) - 1
-}
-
 impl<'t> Resolver<'t> {
-    pub fn new(text: &'t str, lo: usize, hi: usize, dct: Option<Dct>) -> Resolver<'t> {
-        Resolver { text, lo, hi, dct, anchor: None, quarter: None }
+    /// A resolver for `text[lo..hi]`, nothing written yet.
+    pub fn new(text: &'t str, lo: usize, hi: usize, dct: Option<Dct>, words: &'t DateWords) -> Resolver<'t> {
+        Resolver { text, lo, hi, words, dct, anchor: None, quarter: None }
+    }
+
+    /// The range being resolved and its tense cues.
+    fn scope(&self) -> Scope<'t> {
+        Scope { text: self.text, lo: self.lo, hi: self.hi, words: self.words }
     }
 
     fn dct_date(&self) -> Option<NaiveDate> {
@@ -119,6 +98,7 @@ impl<'t> Resolver<'t> {
         }
     }
 
+    /// The value of `c`; a calendar date becomes the anchor of what follows.
     pub fn resolve(&mut self, c: &Cand) -> Resolved {
         let (timex_type, value, origin) = self.value(c);
         Resolved { start: c.start, end: c.end, timex_type, value, modifier: c.modifier, origin }
@@ -198,10 +178,10 @@ impl<'t> Resolver<'t> {
             }
             Expr::Ref(v) => date((*v).to_string()),
             Expr::Literal(v) => date(v.clone()),
-            Expr::Holiday { month, rule, offset: _, year: Some(y) } => {
-                date(holiday_date(*y, *month, *rule).map_or_else(|| format!("{y:04}"), ymd))
+            Expr::Holiday { month, rule, offset: _, year: Some(y) } => date(holiday::in_year(*y, *month, *rule)),
+            Expr::Holiday { month, rule, offset, year: None } => {
+                date(holiday::near(self.dct_date(), *month, *rule, *offset, || context::tense(&self.scope(), c.start, c.end)))
             }
-            Expr::Holiday { month, rule, offset, year: None } => date(self.holiday(*month, *rule, *offset, c)),
             Expr::DayPart { offset, code, anaphoric } => {
                 match self.anchor.filter(|_| *anaphoric).and_then(|a| a.date()).or_else(|| self.dct_date()) {
                     Some(d) => (Time, format!("{}T{code}", ymd(d + chrono::Duration::days(i64::from(*offset)))), Origin::Other),
@@ -234,23 +214,7 @@ impl<'t> Resolver<'t> {
             return !clause.split(|c: char| !c.is_alphabetic()).any(|w| matches!(w, "most" | "best" | "biggest" | "greatest"));
         };
         let next = context::next_token(self.text, self.hi - rest.len(), self.hi).to_lowercase();
-        matches!(
-            next.as_str(),
-            "edition"
-                | "editions"
-                | "trading"
-                | "session"
-                | "meeting"
-                | "vote"
-                | "announcement"
-                | "issue"
-                | "paper"
-                | "ceremony"
-                | "event"
-                | "game"
-                | "match"
-                | "episode"
-        )
+        self.words.today_day_nouns.contains(&next)
     }
 
     /// Year/month/day of a calendar expression, filling the year from the
@@ -267,7 +231,7 @@ impl<'t> Resolver<'t> {
                     let Some(d) = self.dct else {
                         return (None, None, day);
                     };
-                    let tense = context::governing_tense(self.text, self.lo, self.hi, c.start, c.end, 10, 5);
+                    let tense = context::governing_tense(&self.scope(), c.start, c.end, 10, 5);
                     let shift: i64 = match (tense, day, d.day) {
                         (Tense::Past, Some(n), Some(today)) if n > today => -1,
                         (Tense::Future, Some(n), Some(today)) if n < today => 1,
@@ -278,7 +242,7 @@ impl<'t> Resolver<'t> {
                 };
                 let near_anchor =
                     self.anchor.filter(|a| a.explicit_year && a.month.is_some() && c.start.saturating_sub(a.end) <= ANCHOR_REACH);
-                let governing = context::governing_tense(self.text, self.lo, self.hi, c.start, c.end, 10, 5);
+                let governing = context::governing_tense(&self.scope(), c.start, c.end, 10, 5);
                 // Narrative order: the story moves forward from the anchor
                 // (`December 2021. On May 31` → 2022), whatever the tense;
                 // but a future verb does not point before the DCT (`invited
@@ -293,7 +257,7 @@ impl<'t> Resolver<'t> {
                     anchored
                 } else if let Some(dct) = self.dct {
                     let tense = match governing {
-                        Tense::Unknown => context::tense(self.text, self.lo, self.hi, c.start, c.end),
+                        Tense::Unknown => context::tense(&self.scope(), c.start, c.end),
                         t => t,
                     };
                     Some(match (day, self.dct_date()) {
@@ -370,8 +334,8 @@ impl<'t> Resolver<'t> {
                         Tense::Past
                     }
                 } else {
-                    match context::near_tense(self.text, self.lo, self.hi, c.start, c.end, 6) {
-                        Tense::Unknown => context::tense(self.text, self.lo, self.hi, c.start, c.end),
+                    match context::near_tense(&self.scope(), c.start, c.end, 6) {
+                        Tense::Unknown => context::tense(&self.scope(), c.start, c.end),
                         t => t,
                     }
                 };
@@ -406,29 +370,6 @@ impl<'t> Resolver<'t> {
         format!("{}-{month:02}", y4(y))
     }
 
-    /// A holiday's date: `last`/`next` the occurrence before/after the DCT,
-    /// otherwise the one the sentence's tense implies (as for `Jan. 31`).
-    fn holiday(&self, month: u32, rule: Holiday, offset: Option<i32>, c: &Cand) -> String {
-        let Some(base) = self.dct_date() else {
-            return match rule {
-                Holiday::Fixed(d) => format!("XXXX-{month:02}-{d:02}"),
-                _ => "XXXX-XX-XX".to_string(),
-            };
-        };
-        let key = |y: i32| holiday_date(y, month, rule).map_or(i64::MIN / 4, |x| i64::from(x.num_days_from_ce()));
-        let now = i64::from(base.num_days_from_ce());
-        let y = match offset {
-            Some(o) if o < 0 => (base.year() - 1..=base.year()).rev().find(|&y| key(y) < now).unwrap_or(base.year() - 1),
-            Some(o) if o > 0 => (base.year()..=base.year() + 1).find(|&y| key(y) > now).unwrap_or(base.year() + 1),
-            Some(_) => base.year(),
-            None => {
-                let tense = context::tense(self.text, self.lo, self.hi, c.start, c.end);
-                pick_year(base.year(), now, key, tense, 270)
-            }
-        };
-        holiday_date(y, month, rule).map_or_else(|| format!("{y:04}"), ymd)
-    }
-
     fn ago(&self, amount: Option<u32>, unit: char) -> String {
         let Some(n) = amount else {
             return "PAST_REF".to_string();
@@ -455,167 +396,5 @@ impl<'t> Resolver<'t> {
             'C' => format!("{}", (base.year() - 100 * n as i32) / 100),
             _ => ymd(base), // hours, minutes, seconds ago: the same day
         }
-    }
-}
-
-/// Among the anchor's year and its neighbours, the one whose date (by `key`)
-/// lies on the side of the anchor the tense implies, else the closest.
-/// The tense is only trusted when it points less than `reach` (in `key`
-/// units) away; past that the closest occurrence wins (`payable Dec. 7`
-/// written in November is next month, whatever the verbs around it).
-fn pick_year(anchor_year: i32, anchor_key: i64, key: impl Fn(i32) -> i64, tense: Tense, reach: i64) -> i32 {
-    let years = [anchor_year - 1, anchor_year, anchor_year + 1];
-    let near = |y: &i32| (key(*y) - anchor_key).abs() < reach;
-    let pick = match tense {
-        Tense::Past => years.iter().rev().copied().find(|&y| key(y) <= anchor_key),
-        Tense::Future => years.iter().copied().find(|&y| key(y) >= anchor_key),
-        Tense::Unknown => None,
-    };
-    pick.filter(near).unwrap_or_else(|| {
-        years.iter().copied().min_by_key(|&y| ((key(y) - anchor_key).abs(), (y - anchor_year).abs())).unwrap_or(anchor_year)
-    })
-}
-
-/// The date of a holiday in year `y`.
-fn holiday_date(y: i32, month: u32, rule: Holiday) -> Option<NaiveDate> {
-    match rule {
-        Holiday::Fixed(d) => NaiveDate::from_ymd_opt(y, month, d),
-        Holiday::NthWeekday { n, wd } => {
-            let first = NaiveDate::from_ymd_opt(y, month, 1)?;
-            let lead = (i64::from(wd) - i64::from(first.weekday().number_from_monday())).rem_euclid(7);
-            let mut d = first + Duration::days(lead + 7 * (i64::from(n) - 1));
-            while d.month() != month {
-                d -= Duration::days(7);
-            }
-            Some(d)
-        }
-        Holiday::Election => {
-            let first_monday = holiday_date(y, 11, Holiday::NthWeekday { n: 1, wd: 1 })?;
-            Some(first_monday + Duration::days(1))
-        }
-        Holiday::Easter => {
-            // Anonymous Gregorian algorithm.
-            let a = y % 19;
-            let (b, c) = (y / 100, y % 100);
-            let (d, e) = (b / 4, b % 4);
-            let f = (b + 8) / 25;
-            let g = (b - f + 1) / 3;
-            let h = (19 * a + b - d - g + 15) % 30;
-            let (i, k) = (c / 4, c % 4);
-            let l = (32 + 2 * e + 2 * i - h - k) % 7;
-            let m = (a + 11 * h + 22 * l) / 451;
-            let month = (h + l - 7 * m + 114) / 31;
-            let day = (h + l - 7 * m + 114) % 31 + 1;
-            NaiveDate::from_ymd_opt(y, month as u32, day as u32)
-        }
-    }
-}
-
-/// Value of a relative expression against `base` (DCT or anchor).
-fn relative(base: Option<Anchor>, unit: RelUnit, offset: i32, anaphoric: bool) -> String {
-    let Some(b) = base else {
-        // Anaphoric with nothing to refer to: only the direction is known.
-        return match (unit, offset) {
-            (RelUnit::Year, o) if anaphoric && o < 0 => "PAST_REF".into(),
-            (RelUnit::Year, o) if anaphoric && o > 0 => "FUTURE_REF".into(),
-            (u, _) => unknown_value(u),
-        };
-    };
-    match unit {
-        RelUnit::Day | RelUnit::Night => {
-            let suffix = if unit == RelUnit::Night { "TNI" } else { "" };
-            match b.date() {
-                Some(d) => format!("{}{suffix}", ymd(d + Duration::days(i64::from(offset)))),
-                None if offset == 0 && b.day.is_some() => {
-                    format!("{}-{}-{}{suffix}", y4(b.year), two(b.month), two(b.day))
-                }
-                None => format!("XXXX-XX-XX{suffix}"),
-            }
-        }
-        RelUnit::Week | RelUnit::Weekend => {
-            let we = if unit == RelUnit::Weekend { "-WE" } else { "" };
-            match b.date() {
-                Some(d) => format!("{}{we}", iso_week(d + Duration::weeks(i64::from(offset)))),
-                None => format!("XXXX-WXX{we}"),
-            }
-        }
-        RelUnit::Month => match (b.year, b.month) {
-            (Some(y), Some(m)) => {
-                let i = month_index(y, m) + i64::from(offset);
-                format!("{:04}-{:02}", i.div_euclid(12), i.rem_euclid(12) + 1)
-            }
-            (None, Some(m)) => format!("XXXX-{:02}", (i64::from(m) - 1 + i64::from(offset)).rem_euclid(12) + 1),
-            _ => "XXXX-XX".into(),
-        },
-        RelUnit::Year => match b.year {
-            Some(y) => format!("{:04}", y + offset),
-            None if anaphoric && offset < 0 => "PAST_REF".into(),
-            None if anaphoric && offset > 0 => "FUTURE_REF".into(),
-            None => "XXXX".into(),
-        },
-        RelUnit::Decade => b.year.map_or_else(|| "XXX".into(), |y| format!("{}", y.div_euclid(10) + offset)),
-    }
-}
-
-fn unknown_value(unit: RelUnit) -> String {
-    match unit {
-        RelUnit::Day => "XXXX-XX-XX",
-        RelUnit::Night => "XXXX-XX-XXTNI",
-        RelUnit::Week => "XXXX-WXX",
-        RelUnit::Weekend => "XXXX-WXX-WE",
-        RelUnit::Month => "XXXX-XX",
-        RelUnit::Year => "XXXX",
-        RelUnit::Decade => "XXX",
-    }
-    .to_string()
-}
-
-/// `1989-Q3` from a quarter index (year × 4 + quarter − 1).
-fn quarter_value(q: i64) -> String {
-    format!("{:04}-Q{}", q.div_euclid(4), q.rem_euclid(4) + 1)
-}
-
-/// `2022-05-31` + 15:02:17 → `2022-05-31T15:02:17`.
-pub fn with_time(date: &str, hour: u32, minute: u32, second: Option<u32>) -> String {
-    match second {
-        Some(s) => format!("{date}T{hour:02}:{minute:02}:{s:02}"),
-        None => format!("{date}T{hour:02}:{minute:02}"),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn pick_year_follows_tense() {
-        // DCT Nov 2023; "January" in a past sentence is Jan 2023, in a future one Jan 2024.
-        let now = month_index(2023, 11);
-        let key = |y| month_index(y, 1);
-        assert_eq!(pick_year(2023, now, key, Tense::Past, 12), 2023);
-        assert_eq!(pick_year(2023, now, key, Tense::Future, 12), 2024);
-        assert_eq!(pick_year(2023, now, key, Tense::Unknown, 12), 2024);
-        // Too far back for the tense to hold: the closest wins.
-        assert_eq!(pick_year(2023, now, key, Tense::Past, 9), 2024);
-    }
-
-    #[test]
-    fn holiday_dates() {
-        let d = |y, m, r| holiday_date(y, m, r).map(ymd);
-        assert_eq!(d(1999, 11, Holiday::NthWeekday { n: 4, wd: 4 }).as_deref(), Some("1999-11-25"));
-        assert_eq!(d(1998, 11, Holiday::Election).as_deref(), Some("1998-11-03"));
-        assert_eq!(d(2000, 3, Holiday::Easter).as_deref(), Some("2000-04-23"));
-        assert_eq!(d(2024, 5, Holiday::NthWeekday { n: 5, wd: 1 }).as_deref(), Some("2024-05-27"));
-    }
-
-    #[test]
-    fn relative_values() {
-        let b = Anchor { year: Some(2026), month: Some(1), day: Some(10), end: 0, explicit_year: true };
-        assert_eq!(relative(Some(b), RelUnit::Weekend, 1, false), "2026-W03-WE");
-        assert_eq!(relative(Some(b), RelUnit::Month, -1, false), "2025-12");
-        assert_eq!(relative(None, RelUnit::Year, -1, true), "PAST_REF");
-        let partial = Anchor { year: None, month: Some(10), day: Some(11), end: 0, explicit_year: false };
-        assert_eq!(relative(Some(partial), RelUnit::Month, -1, false), "XXXX-09");
-        assert_eq!(relative(Some(partial), RelUnit::Day, 0, false), "XXXX-10-11");
     }
 }

@@ -17,10 +17,15 @@ use std::path::Path;
 /// One TIMEX3 in the text of a `.tml` file (byte offsets into [`Tml::text`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TmlTimex {
+    /// Byte offset of its first character.
     pub start: usize,
+    /// Byte offset past its last character.
     pub end: usize,
+    /// The `type` attribute (`DATE`, `TIME`, `DURATION`, `SET`).
     pub timex_type: String,
+    /// The `value` attribute.
     pub value: String,
+    /// The `mod` attribute, when present.
     pub modifier: Option<String>,
 }
 
@@ -29,6 +34,7 @@ pub struct TmlTimex {
 pub struct Tml {
     /// `<TEXT>` content with tags stripped and entities unescaped.
     pub text: String,
+    /// The creation time of the `<DCT>` TIMEX3, when it parses.
     pub dct: Option<Dct>,
     /// The gold in-text TIMEX3 (the DCT `t0` is outside `<TEXT>`).
     pub timexes: Vec<TmlTimex>,
@@ -149,13 +155,17 @@ pub fn parse(src: &str) -> Result<Tml> {
 /// Raw counts behind a [`TimemlReport`]; they add up over documents.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct TimemlCounts {
+    /// Gold TIMEX3.
     pub gold: usize,
+    /// System TIMEX3.
     pub system: usize,
     /// Aligned pairs with the same extent.
     pub strict: usize,
     /// Aligned (overlapping) pairs.
     pub relaxed: usize,
+    /// Relaxed pairs of the same type.
     pub type_match: usize,
+    /// Relaxed pairs of the same value.
     pub value_match: usize,
 }
 
@@ -173,23 +183,29 @@ impl std::ops::AddAssign for TimemlCounts {
 /// TempEval-3's TIMEX3 measures (fractions between 0 and 1).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TimemlReport {
+    /// P/R/F1 of matches with the same extent.
     #[serde(serialize_with = "short_names")]
     pub strict: Rates,
+    /// P/R/F1 of overlapping matches.
     #[serde(serialize_with = "short_names")]
     pub relaxed: Rates,
     /// Over relaxed matches.
     pub type_accuracy: f64,
+    /// Over relaxed matches.
     pub value_accuracy: f64,
     /// Value accuracy × relaxed F1, as the official scorer's "Attribute F1"
     /// (equal to the F1 of matches with the right value).
     pub value_f1: f64,
+    /// The counts the measures come from.
     #[serde(skip)]
     pub counts: TimemlCounts,
+    /// How many files were scored.
     #[serde(skip)]
     pub documents: usize,
 }
 
 impl TimemlReport {
+    /// The measures of summed counts over `documents` files.
     pub fn from_counts(c: TimemlCounts, documents: usize) -> TimemlReport {
         let acc = |n: usize| Accuracy { correct: n, total: c.relaxed }.accuracy();
         // As the official scorer computes them: F1 the harmonic mean of P and R.

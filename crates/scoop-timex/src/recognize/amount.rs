@@ -1,7 +1,7 @@
 //! Handlers for durations (`seven months`, `at least 50 minutes`) and sets
 //! (`every Friday`, `weekly`).
 
-use super::{lower, push, Cx};
+use super::shared::{is_title_case, lower, push, Cx};
 use crate::expr::{Cand, Expr};
 use crate::lexicon as lex;
 use regex::Captures;
@@ -23,18 +23,15 @@ fn unit_code(unit: &str) -> (char, bool) {
 }
 
 /// A number or amount word before `a year`, making it a rate.
-fn is_amount(w: &str) -> bool {
-    w.starts_with(|c: char| c.is_ascii_digit())
-        || w == "%"
-        || lex::parse_number(w).is_some()
-        || matches!(w, "million" | "billion" | "thousand" | "hundred" | "percent" | "hours" | "minutes")
+fn is_amount(cx: &Cx, w: &str) -> bool {
+    w.starts_with(|c: char| c.is_ascii_digit()) || w == "%" || lex::parse_number(w).is_some() || cx.words.amount_words.contains(w)
 }
 
 /// Whether the word before `pos` is an amount, or a counted plural after
 /// one (`12% a year`, `four flights a week`, `10,000 units annually`).
 fn follows_amount(cx: &Cx, pos: usize) -> bool {
     let prev = cx.prev(pos);
-    is_amount(&prev) || prev.ends_with('s') && is_amount(&cx.prev2(pos))
+    is_amount(cx, &prev) || prev.ends_with('s') && is_amount(cx, &cx.prev2(pos))
 }
 
 /// TIMEX3 duration value: `P7M`, `PT50M`, `PXY`; counted decades and
@@ -99,7 +96,7 @@ pub(crate) fn duration(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
     let nword = lower(n.as_str());
     let nword: String = nword.split_whitespace().collect::<Vec<_>>().join(" ");
     // `CBS's "60 Minutes"`: a title-case unit is a programme's name.
-    if super::deictic::is_title_case(unit.as_str()) {
+    if is_title_case(unit.as_str()) {
         return;
     }
     let unit_l = lower(unit.as_str());
@@ -112,21 +109,7 @@ pub(crate) fn duration(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
     if !hyphen && after.trim_start().starts_with("old") {
         return;
     }
-    let vague = matches!(
-        nword.as_str(),
-        "few"
-            | "a few"
-            | "several"
-            | "many"
-            | "some"
-            | "recent"
-            | "coming"
-            | "future"
-            | "the past few"
-            | "the last few"
-            | "the next few"
-            | "the"
-    );
+    let vague = cx.words.vague_amounts.contains(&nword);
     let qm = caps.name("qm");
     let prev_word = qm.map_or_else(|| cx.prev(m.start()), |q| lower(q.as_str().split_whitespace().last().unwrap_or("")));
     match nword.as_str() {
@@ -136,7 +119,7 @@ pub(crate) fn duration(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
         "a" | "an" if matches!(prev_word.as_str(), "once" | "twice" | "times") => return,
         // A rate, not a length: `$500 million a year`, `24 hours a day`,
         // `12% a year`, `four flights a week`.
-        "a" | "an" if caps.name("ago").is_none() && (is_amount(&prev_word) || qm.is_none() && follows_amount(cx, m.start())) => return,
+        "a" | "an" if caps.name("ago").is_none() && (is_amount(cx, &prev_word) || qm.is_none() && follows_amount(cx, m.start())) => return,
         // `a quarter of the market`, `three-quarters`: fractions; `the 1988
         // quarter`: a year's.
         _ if unit_l.starts_with("quarter")
@@ -163,13 +146,8 @@ pub(crate) fn duration(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
         return;
     }
     // `expected to last several months`: the verb `last`, not the determiner.
-    let verb_last = caps.name("det").is_some_and(|d| {
-        lower(d.as_str()) == "last"
-            && matches!(
-                cx.prev(d.start()).as_str(),
-                "to" | "will" | "would" | "could" | "can" | "may" | "might" | "should" | "must" | "did" | "does" | "didn't" | "won't"
-            )
-    });
+    let verb_last =
+        caps.name("det").is_some_and(|d| lower(d.as_str()) == "last" && cx.words.last_verb_auxiliaries.contains(&cx.prev(d.start())));
     let det = caps.name("det").filter(|_| !verb_last);
     let the_adj = det.is_some_and(|d| lower(d.as_str()) == "the") && hyphen && !vague;
     if det.is_some_and(|d| lower(d.as_str()) == "the") && (hyphen || vague) && !(cx.timeml && the_adj) {
@@ -285,7 +263,7 @@ pub(crate) fn bare_units(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
     // `for years`, `within weeks`, `the first time in years`.
     let ok = matches!(prev.as_str(), "for" | "within" | "in") && !matches!(next.as_str(), "of" | "past")
         || matches!(next.as_str(), "after" | "later" | "before" | "earlier")
-            && !lex::is_count_noun(&prev)
+            && !cx.words.is_count_noun(&prev)
             && !prev.chars().all(|c| c.is_ascii_digit());
     if ok {
         push(out, unit.start(), unit.end(), Expr::Duration(duration_value(None, unit.as_str())), None);
@@ -301,11 +279,7 @@ pub(crate) fn set(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
         // `JoongAng Daily`: capitalised adverbs are names; `daily dose`: an
         // adjective before a noun is not annotated as a set.
         let next = lower(cx.next(adv.end()));
-        let before_noun = next.starts_with(char::is_alphabetic)
-            && !matches!(
-                next.as_str(),
-                "on" | "in" | "and" | "or" | "until" | "from" | "at" | "for" | "since" | "through" | "with" | "starting"
-            );
+        let before_noun = next.starts_with(char::is_alphabetic) && !cx.words.set_adverb_followers.contains(&next);
         // TimeML annotates adjectival `daily` and `hourly` too (`the daily
         // tally`, `hourly earnings`), but not `average daily volume`.
         let adv_l = lower(adv.as_str());
@@ -345,15 +319,12 @@ pub(crate) fn set(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
         format!("XXXX-{:02}", lex::month_number(mon.as_str()).unwrap_or(1))
     } else if let Some(wd) = lex::weekday_number(&su_l).filter(|_| su_l.ends_with("day") && su_l != "day") {
         format!("XXXX-WXX-{wd}")
+    } else if let Some(code) = cx.words.day_part(&su_l) {
+        format!("XXXX-XX-XXT{code}")
+    } else if su_l == "weekend" {
+        "XXXX-WXX-WE".to_string()
     } else {
-        match su_l.as_str() {
-            "weekend" => "XXXX-WXX-WE".to_string(),
-            "morning" => "XXXX-XX-XXTMO".to_string(),
-            "afternoon" => "XXXX-XX-XXTAF".to_string(),
-            "evening" => "XXXX-XX-XXTEV".to_string(),
-            "night" => "XXXX-XX-XXTNI".to_string(),
-            u => duration_value(Some(&step.to_string()), u),
-        }
+        duration_value(Some(&step.to_string()), &su_l)
     };
     let modifier = caps.name("orso").map(|_| "APPROX");
     push(out, m.start(), m.end(), Expr::Set(value), modifier);

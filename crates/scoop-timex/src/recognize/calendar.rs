@@ -1,8 +1,8 @@
 //! Handlers for calendar dates: numeric, month-day, day-month, months,
 //! years, quarters, halves, seasons and decades.
 
-use super::deictic::parse_time;
-use super::{lower, num, push, rel_year, valid_day, year_of, Cx, STRONG_PREPS};
+use super::clock::parse_time;
+use super::shared::{is_month_word, lower, num, push, rel_year, valid_day, year_of, Cx};
 use crate::context::prev_token;
 use crate::expr::{Cand, Expr, YearSpec};
 use crate::lexicon as lex;
@@ -66,7 +66,7 @@ pub(crate) fn month_day(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
         return;
     }
     // The number after the month counts something (`May 3 episodes`).
-    if caps.name("yr").is_none() && lex::is_count_noun(cx.next(day.end())) {
+    if caps.name("yr").is_none() && cx.words.is_count_noun(cx.next(day.end())) {
         return;
     }
     let cal = Expr::Cal { year, month: Some(month), day: Some(d) };
@@ -76,7 +76,7 @@ pub(crate) fn month_day(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
         let second = lex::parse_ordinal_day(d2.as_str());
         let next = cx.next(d2.end());
         let ok = second.is_some_and(|s| s > d && valid_day(known, month, s))
-            && !lex::is_count_noun(next)
+            && !cx.words.is_count_noun(next)
             && !cx
                 .char_after(d2.end())
                 .is_some_and(|c| matches!(c, ':' | '.' | ',') && cx.char_after(d2.end() + 1).is_some_and(|c| c.is_ascii_digit()))
@@ -108,7 +108,7 @@ pub(crate) fn day_month(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
         return;
     }
     if caps.name("the").is_none()
-        && (lex::is_label_word(&cx.prev(m.start())) || cx.char_before(m.start()).is_some_and(|c| matches!(c, '.' | ',' | '-' | ':')))
+        && (cx.words.is_label_word(&cx.prev(m.start())) || cx.char_before(m.start()).is_some_and(|c| matches!(c, '.' | ',' | '-' | ':')))
     {
         return;
     }
@@ -133,19 +133,11 @@ pub(crate) fn day_month(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
     push(out, m.start(), m.end(), Expr::Cal { year, month: Some(month), day: Some(d) }, None);
 }
 
-pub(crate) fn is_month_word(s: &str) -> bool {
-    s.len() >= 3 && s.starts_with(|c: char| c.is_uppercase()) && lex::month_number(s).is_some() && {
-        let l = lower(s);
-        ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
-            .contains(&l.as_str())
-    }
-}
-
 /// `May and June 2011`: the year written after the next month of a pair.
 fn year_of_next_month(cx: &Cx, end: usize) -> Option<i32> {
     let after = |t: &str| cx.offset_of(t) + t.len();
     let sep = cx.next(end);
-    if !matches!(sep, "and" | "or" | "to" | "through" | "-" | "–") {
+    if !cx.words.month_links.contains(sep) {
         return None;
     }
     let mon = cx.next(after(sep));
@@ -160,7 +152,7 @@ fn year_of_next_month(cx: &Cx, end: usize) -> Option<i32> {
 /// `January, February, and March`: a bare month next to another month,
 /// separated only by commas, `and`, `or`, `to`, slashes or dashes.
 fn in_month_list(cx: &Cx, start: usize, end: usize) -> bool {
-    let is_sep = |t: &str| matches!(t, "," | "/" | "and" | "or" | "to" | "through" | "-" | "–");
+    let is_sep = |t: &str| t == "," || t == "/" || cx.words.month_links.contains(t);
     let (mut pos, mut seps) = (start, 0);
     for _ in 0..3 {
         let t = prev_token(cx.text, cx.lo, pos);
@@ -226,15 +218,12 @@ pub(crate) fn month(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
             let modal_may = mon.as_str() == "May"
                 && next.starts_with(|c: char| c.is_lowercase())
                 && !matches!(next, "and" | "or" | "to")
-                && !matches!(
-                    prev.as_str(),
-                    "in" | "since" | "by" | "until" | "till" | "from" | "through" | "during" | "throughout" | "before" | "after" | "around"
-                );
+                && !cx.words.may_prepositions.contains(&prev);
             // `for October`, `a June agreement`, `the October slaying`.
             let attributive = matches!(prev.as_str(), "for" | "a" | "the")
                 && mon.as_str() != "May"
                 && (prev == "for" || next.starts_with(|c: char| c.is_lowercase()));
-            let ok = STRONG_PREPS.contains(&prev.as_str()) && !modal_may
+            let ok = cx.words.strong_prepositions.contains(&prev) && !modal_may
                 || attributive
                 || prev == "back"
                 || in_month_list(cx, m.start(), m.end());
@@ -322,9 +311,7 @@ pub(crate) fn period(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
                     let prev = if article { cx.prev2(s.start()) } else { prev };
                     // `pushed back to the spring`; `to fall` is a verb.
                     let to_the = article && matches!(prev.as_str(), "to" | "till" | "for");
-                    if !to_the
-                        && !matches!(prev.as_str(), "in" | "into" | "during" | "by" | "until" | "since" | "through" | "throughout" | "over")
-                    {
+                    if !to_the && !cx.words.season_prepositions.contains(&prev) {
                         return;
                     }
                     start = s.start();
@@ -407,11 +394,11 @@ fn plausible_year(cx: &Cx, start: usize, end: usize) -> bool {
         (Some('%' | '/'), _) => return false,
         _ => {}
     }
-    if lex::is_label_word(&cx.prev(start)) || lex::is_count_noun(cx.next(end)) {
+    if cx.words.is_label_word(&cx.prev(start)) || cx.words.is_count_noun(cx.next(end)) {
         return false;
     }
     // `(1900 GMT)`: a 24-hour clock, not a year.
-    if matches!(cx.next(end), "GMT" | "UTC" | "EST" | "EDT" | "CST" | "CDT" | "PST" | "PDT" | "BST" | "CET" | "KST" | "JST") {
+    if cx.words.zones_after_24_hour_clocks.contains(cx.next(end)) {
         return false;
     }
     !cx.in_identifier(start, end)

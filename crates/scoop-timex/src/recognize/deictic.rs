@@ -1,8 +1,7 @@
 //! Handlers for relative and deictic expressions: `next week`, `today`,
-//! `now`, weekdays, times of day, `the 15th`.
+//! `now`, weekdays, `the 15th`.
 
-use super::calendar::is_month_word;
-use super::{lower, push, Cx, WEEKDAY_BLOCKERS};
+use super::shared::{is_month_word, is_title_case, lower, push, Cx};
 use crate::context::prev_token;
 use crate::expr::{Cand, Expr, RelUnit, YearSpec};
 use crate::lexicon as lex;
@@ -54,7 +53,7 @@ pub(crate) fn relative(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
         let next = lower(cx.next(m.end()));
         // `by the end of the week` is the DCT's week, as for the month and year.
         let ok = (possessive || part.is_some() || matches!(cx.prev(m.start()).as_str(), "for" | "of" | "during"))
-            && !matches!(next.as_str(), "of" | "ended" | "ending" | "before" | "after" | "earlier" | "later");
+            && !cx.words.week_blockers.contains(&next);
         if !ok {
             return;
         }
@@ -159,9 +158,7 @@ pub(crate) fn refs(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
         "soon"
             if matches!(prev.as_str(), "as" | "too" | "so" | "how") || {
                 let next = lower(cx.next(m.end()));
-                next == "after"
-                    || next.len() > 3 && next.ends_with("ed")
-                    || matches!(next.as_str(), "got" | "became" | "went" | "came" | "began" | "found" | "took" | "made")
+                next.len() > 3 && next.ends_with("ed") || cx.words.soon_blockers.contains(&next)
             } =>
         {
             return
@@ -188,13 +185,7 @@ pub(crate) fn weekday(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
     };
     // `Monday afternoons`: a weekly part of the day.
     let next = cx.next(m.end());
-    let part_code = match lower(next).as_str() {
-        "mornings" => Some("MO"),
-        "afternoons" => Some("AF"),
-        "evenings" => Some("EV"),
-        "nights" => Some("NI"),
-        _ => None,
-    };
+    let part_code = lower(next).strip_suffix('s').and_then(|w| cx.words.day_part(w));
     if let (Some(code), None) = (part_code, caps.name("wrel")) {
         let end = cx.offset_of(next) + next.len();
         let expr = Expr::Set(format!("XXXX-WXX-{n}T{code}"));
@@ -210,7 +201,7 @@ pub(crate) fn weekday(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
         })
     } else if caps.name("pl").is_some() || joined {
         // `on Mondays`, `airs Mondays and Tuesdays`, `every Saturday and Sunday`.
-        let schedule = matches!(cx.prev(m.start()).as_str(), "on" | "airs" | "air" | "aired" | "airing" | "broadcasts" | "streams");
+        let schedule = cx.words.schedule_words.contains(&cx.prev(m.start()));
         if schedule || joined {
             let expr = Expr::Set(format!("XXXX-WXX-{n}"));
             push(out, m.start(), m.end(), expr, None);
@@ -259,7 +250,7 @@ fn reads_as_day(cx: &Cx, start: usize, end: usize) -> bool {
         tail.eq_ignore_ascii_case("a.m.") || tail.eq_ignore_ascii_case("p.m.")
     };
     let sentence_initial = !after_clock && matches!(prev.as_str(), "" | "." | "!" | "?" | ":" | "\u{2014}" | "-");
-    let clear_next = matches!(next_l.as_str(), "(" | "morning" | "afternoon" | "evening" | "night");
+    let clear_next = next_l == "(" || cx.words.day_part(&next_l).is_some();
     let name_follows = next.starts_with(|c: char| c.is_uppercase()) && !is_month_word(next);
     // `Friday's close` is a day, `Wednesday’s second season` a title: a
     // possessive is a day only before a lower-case word outside show talk.
@@ -267,7 +258,7 @@ fn reads_as_day(cx: &Cx, start: usize, end: usize) -> bool {
     let day_possessive = possessive && {
         let after_s = end + cx.text[end..cx.hi].chars().take(2).map(char::len_utf8).sum::<usize>();
         let w = cx.next(after_s.min(cx.hi));
-        w.starts_with(char::is_lowercase) && !is_show_word(w)
+        w.starts_with(char::is_lowercase) && !cx.words.show_words.contains(w)
     };
     // `Emma Myers, Joy Sunday, Naomi...`: a surname in a list of names (not
     // `in Kenya and Tanzania Friday, killing...`).
@@ -286,183 +277,23 @@ fn reads_as_day(cx: &Cx, start: usize, end: usize) -> bool {
     let prev2 = || cx.prev2(start);
     let unblocked = match prev.as_str() {
         // `the early hours of Wednesday`, `the night of Friday`.
-        "of" => matches!(prev2().as_str(), "as" | "hours" | "morning" | "afternoon" | "evening" | "night") || clear_next || day_possessive,
+        "of" => {
+            let p2 = prev2();
+            p2 == "as" || p2 == "hours" || cx.words.day_part(&p2).is_some() || clear_next || day_possessive
+        }
         "in" => clear_next || day_possessive,
         "as" => matches!(prev2().as_str(), "early" | "soon" | "late"),
-        "the" => cx.timeml && next.starts_with(char::is_lowercase) && !is_show_word(next) && !possessive,
+        "the" => cx.timeml && next.starts_with(char::is_lowercase) && !cx.words.show_words.contains(next) && !possessive,
         _ => false,
     };
     // TimeML news: `Friday, an FBI official said`.
     let initial_ok = clear_next || day_possessive || cx.timeml && next_l == ",";
-    (unblocked || !WEEKDAY_BLOCKERS.contains(&prev.as_str()))
+    (unblocked || !cx.words.weekday_blockers.contains(&prev))
         && !name_follows
         && (!possessive || day_possessive)
         && !surname
         && next_l != "season"
         && (!sentence_initial || initial_ok)
-}
-
-/// `Week`, `Minutes`: capitalised but not all capitals.
-pub(crate) fn is_title_case(w: &str) -> bool {
-    let mut c = w.chars();
-    c.next().is_some_and(char::is_uppercase) && c.next().is_some_and(char::is_lowercase)
-}
-
-/// Nouns of show talk after a weekday that make it a title (`Wednesday’s
-/// second season`, `the Wednesday cast`).
-fn is_show_word(w: &str) -> bool {
-    matches!(
-        w,
-        "season"
-            | "cast"
-            | "episode"
-            | "episodes"
-            | "star"
-            | "stars"
-            | "premiere"
-            | "finale"
-            | "character"
-            | "creator"
-            | "showrunner"
-            | "second"
-            | "first"
-            | "series"
-            | "show"
-    )
-}
-
-/// Reporting periods in business news: `the quarter`, `the year-earlier
-/// period`, `year-ago`, `for the year`.
-pub(crate) fn fiscal(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
-    let Some(m) = caps.get(0) else { return };
-    if !cx.starts_in_range(m.start()) {
-        return;
-    }
-    let next = lower(cx.next(m.end()));
-    if caps.name("yaq").is_some() {
-        // `the year-ago third quarter`: the quarter under report, a year back.
-        let expr = Expr::QuarterRef { shift: -4, from_dct: false, year: None };
-        push(out, m.start(), m.end(), expr, None);
-        return;
-    }
-    if caps.name("ya").is_some() {
-        let expr = Expr::Ago { amount: Some(1), unit: 'Y' };
-        push(out, m.start(), m.end(), expr, None);
-        return;
-    }
-    if caps.name("ydet").is_some() {
-        // `for the year`, `in the year ended`; not `the year 2000`, `the year
-        // before` or a title (`Player of the Year`).
-        let prev = cx.prev(m.start());
-        // `the year ended March 31`: a reporting year, a duration in TimeML.
-        if matches!(next.as_str(), "ended" | "ending") && !m.as_str().ends_with("Year") {
-            push(out, m.start(), m.end(), Expr::Duration("P1Y".into()), None);
-            return;
-        }
-        let ok = matches!(prev.as_str(), "for" | "in" | "during" | "through" | "throughout" | "of")
-            && !m.as_str().ends_with("Year")
-            && cx.char_after(m.end()) != Some('-')
-            && !next.starts_with(|c: char| c.is_ascii_digit())
-            && !matches!(next.as_str(), "before" | "after" | "earlier" | "ago" | "later" | "two" | "of" | "in");
-        if ok {
-            push(out, m.start(), m.end(), Expr::TheYear, None);
-        }
-        return;
-    }
-    let (Some(det), Some(unit)) = (caps.name("qdet"), caps.name("qunit")) else {
-        return;
-    };
-    if next == "of" || cx.char_after(m.end()) == Some('-') {
-        return;
-    }
-    let det = lower(det.as_str());
-    let det: String = det.split_whitespace().collect::<Vec<_>>().join(" ");
-    let year_back = det.contains("year-") || det.contains("prior-year");
-    let specific = ["latest", "recent", "comparable", "same"].iter().any(|w| det.contains(w)) || year_back || caps.name("qyear").is_some();
-    if lower(unit.as_str()) == "period" && !specific {
-        return;
-    }
-    let (shift, from_dct) = if year_back {
-        (-4, false)
-    } else if det.contains("current") {
-        (0, true)
-    } else if det == "next" {
-        (1, true)
-    } else if det == "last" {
-        (-1, true)
-    } else if det.contains("previous") || det.contains("prior") {
-        (-1, false)
-    } else {
-        (0, false)
-    };
-    push(
-        out,
-        m.start(),
-        m.end(),
-        Expr::QuarterRef { shift, from_dct, year: caps.name("qyear").and_then(|y| y.as_str().parse().ok()) },
-        None,
-    );
-}
-
-/// Hour, minute, second of a time of day.
-pub(crate) fn parse_time(s: &str) -> Option<(u32, u32, Option<u32>)> {
-    let l = lower(s);
-    let pm = l.contains('p');
-    let am = l.contains('a');
-    let digits: String = l.chars().filter(|c| c.is_ascii_digit() || *c == ':').collect();
-    let mut parts = digits.split(':');
-    let mut h: u32 = parts.next()?.parse().ok()?;
-    let minute = parts.next().map_or(Some(0), |p| p.parse().ok())?;
-    let second = parts.next().and_then(|p| p.parse().ok());
-    if pm && h < 12 {
-        h += 12;
-    } else if am && h == 12 {
-        h = 0;
-    }
-    (h < 24 && minute < 60).then_some((h, minute, second))
-}
-
-pub(crate) fn time(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
-    let Some(m) = caps.get(0) else { return };
-    if let Some(nm) = caps.name("nm") {
-        // TimeML: `noon Thursday`, `midnight Friday` (kept only next to a day).
-        if !cx.timeml || !cx.starts_in_range(m.start()) {
-            return;
-        }
-        let hour = if lower(nm.as_str()) == "midnight" { 24 } else { 12 };
-        let expr = Expr::Time { date: None, hour, minute: 0, second: None };
-        push(out, m.start(), m.end(), expr, None);
-        return;
-    }
-    let Some(t) = caps.name("t") else {
-        return;
-    };
-    if !cx.starts_in_range(m.start()) || cx.char_before(m.start()).is_some_and(|c| c.is_ascii_digit() || c == ':') {
-        return;
-    }
-    // Bare `9:10` may be a score or a ratio; require am/pm, a preposition of
-    // time or a clock time it ends a range with (`from 09:00 to 17:00`).
-    let has_meridiem = t.as_str().chars().any(|c| c.is_ascii_alphabetic());
-    let by_preposition =
-        matches!(cx.prev(m.start()).as_str(), "at" | "from" | "until" | "till" | "by" | "before" | "after" | "around" | "since");
-    if !has_meridiem && !by_preposition && !ends_clock_range(cx, m.start()) {
-        return;
-    }
-    if let Some((hour, minute, second)) = parse_time(t.as_str()) {
-        let end = m.start() + t.as_str().trim_end().len();
-        push(out, m.start(), end, Expr::Time { date: None, hour, minute, second }, None);
-    }
-}
-
-/// Whether a clock time and `to`/`until`/a dash come just before `start`.
-fn ends_clock_range(cx: &Cx, start: usize) -> bool {
-    let before = cx.text[cx.lo..start].trim_end();
-    let Some(rest) = ["to", "until", "-", "–"].iter().find_map(|sep| before.strip_suffix(sep)) else {
-        return false;
-    };
-    let clock = rest.trim_end().rsplit(' ').next().unwrap_or("");
-    let (h, mm) = clock.split_once(':').unwrap_or(("", ""));
-    !h.is_empty() && h.len() <= 2 && mm.len() == 2 && h.bytes().chain(mm.bytes()).all(|b| b.is_ascii_digit())
 }
 
 pub(crate) fn ordinal_day(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
@@ -473,7 +304,7 @@ pub(crate) fn ordinal_day(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
         return;
     }
     let prev = cx.prev(m.start());
-    if !matches!(prev.as_str(), "on" | "by" | "since" | "until" | "till" | "from" | "before" | "after") {
+    if !cx.words.day_of_month_prepositions.contains(&prev) {
         return;
     }
     // `the 15th anniversary`: followed by a noun, not a date.
@@ -482,17 +313,5 @@ pub(crate) fn ordinal_day(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
     }
     if let Some(d) = lex::parse_ordinal_day(od.as_str()) {
         push(out, m.start(), m.end(), Expr::Cal { year: YearSpec::Unknown, month: None, day: Some(d) }, None);
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn time_parsing() {
-        assert_eq!(parse_time("3:02:17 pm"), Some((15, 2, Some(17))));
-        assert_eq!(parse_time("9 p.m."), Some((21, 0, None)));
-        assert_eq!(parse_time("12 am"), Some((0, 0, None)));
     }
 }

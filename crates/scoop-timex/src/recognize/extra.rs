@@ -4,20 +4,23 @@
 //! TimeML conventions, parts of a day near the DCT (`this morning`, `last
 //! night`).
 
-use super::{lower, push, Cx};
-use crate::expr::{Cand, Expr, Holiday, RelUnit, YearSpec};
+use super::shared::{lower, push, Cx};
+use crate::expr::{Cand, Expr, RelUnit, YearSpec};
 use crate::lexicon::{self as lex, MONTH, YEAR};
+use crate::words::DateWords;
 use regex::Captures;
 
 const TENS: &str = "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)";
 const UNITS: &str = "(?:one|two|three|four|five|six|seven|eight|nine)";
 
-pub(crate) fn pattern() -> String {
+/// The pass's regex; the holiday names are those of `words`.
+pub(crate) fn pattern(words: &DateWords) -> String {
     let b = "(?-u:\\b)";
+    let holidays = words.holiday_pattern();
     format!(
         "{b}(?:(?:(?P<smon>{MONTH})\\s+)?(?P<the_year>(?i:the\\s+year)\\s+)?(?P<spoken>(?i:nineteen[\\s-]+(?:{TENS}(?:[\\s-]+{UNITS})?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|two\\s+thousand(?:\\s+and\\s+{UNITS}|\\s+{UNITS})?)){b}\
          |(?P<cthe>(?i:the)\\s+)?(?:(?P<cpart>(?i:early|mid|late))[\\s-]+)?(?P<cent>[0-9]{{1,2}}(?:st|nd|rd|th)|(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first))[\\s-]+century{b}\
-         |(?:(?P<hrel>(?i:last|next|this))\\s+)?(?P<hol>Thanksgiving(?:\\s+Day)?|Christmas(?:\\s+(?:Day|Eve))?|New\\s+Year(?:'|’)s(?:\\s+(?:Day|Eve))?|Election\\s+Day|Easter(?:\\s+Sunday)?|Independence\\s+Day|Halloween|Memorial\\s+Day|Labor\\s+Day|Veterans(?:'|’)?\\s+Day)(?:\\s+(?P<hy>{YEAR}))?{b}\
+         |(?:(?P<hrel>(?i:last|next|this))\\s+)?(?P<hol>{holidays})(?:\\s+(?P<hy>{YEAR}))?{b}\
          |(?P<ye>(?i:year-end|year\\s+end|year(?:'|’)s\\s+end)){b}\
          |(?P<tc>(?i:this\\s+century)){b}\
          |(?P<dp>(?i:this|last|that|the\\s+(?:next|following|previous|same)|the))\\s+(?:(?P<dpm>(?i:early|late|mid))[\\s-]+)?(?P<dpw>(?i:morning|afternoon|evening|night)){b})"
@@ -47,27 +50,6 @@ fn ordinal(s: &str) -> Option<u32> {
     }
 }
 
-fn holiday(name: &str) -> Option<(u32, Holiday)> {
-    let n = lower(name);
-    let n: String = n.split_whitespace().collect::<Vec<_>>().join(" ");
-    let n = n.replace('’', "'");
-    Some(match n.as_str() {
-        "thanksgiving" | "thanksgiving day" => (11, Holiday::NthWeekday { n: 4, wd: 4 }),
-        "christmas" | "christmas day" => (12, Holiday::Fixed(25)),
-        "christmas eve" => (12, Holiday::Fixed(24)),
-        "new year's" | "new year's day" => (1, Holiday::Fixed(1)),
-        "new year's eve" => (12, Holiday::Fixed(31)),
-        "election day" => (11, Holiday::Election),
-        "easter" | "easter sunday" => (3, Holiday::Easter),
-        "independence day" => (7, Holiday::Fixed(4)),
-        "halloween" => (10, Holiday::Fixed(31)),
-        "memorial day" => (5, Holiday::NthWeekday { n: 5, wd: 1 }),
-        "labor day" => (9, Holiday::NthWeekday { n: 1, wd: 1 }),
-        "veterans day" | "veterans' day" => (11, Holiday::Fixed(11)),
-        _ => return None,
-    })
-}
-
 pub(crate) fn extra(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
     let Some(m) = caps.get(0) else { return };
     if !cx.starts_in_range(m.start()) {
@@ -92,7 +74,7 @@ pub(crate) fn extra(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
         };
         let Some(year) = year else { return };
         // `nineteen ninety-six people`: a count.
-        if lex::is_count_noun(cx.next(m.end())) {
+        if cx.words.is_count_noun(cx.next(m.end())) {
             return;
         }
         let month = caps.name("smon").and_then(|mo| lex::month_number(mo.as_str()));
@@ -110,7 +92,7 @@ pub(crate) fn extra(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
         return;
     }
     if let Some(h) = caps.name("hol") {
-        let Some((month, rule)) = holiday(h.as_str()) else {
+        let Some((month, rule)) = cx.words.holiday(h.as_str()) else {
             return;
         };
         let offset = caps.name("hrel").map(|r| match lower(r.as_str()).as_str() {
@@ -142,10 +124,7 @@ pub(crate) fn extra(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
         }
         // `in the morning`, `by the late afternoon` of a report are the DCT's;
         // not `the morning of May 3`, `in the morning session`.
-        if dp == "the"
-            && (!matches!(cx.prev(m.start()).as_str(), "in" | "by" | "during" | "until" | "till" | "through" | "throughout")
-                || !ends_phrase(cx.next(m.end())))
-        {
+        if dp == "the" && (!cx.words.day_part_prepositions.contains(&cx.prev(m.start())) || !ends_phrase(cx, cx.next(m.end()))) {
             return;
         }
         let offset = match dp {
@@ -156,51 +135,17 @@ pub(crate) fn extra(cx: &Cx, caps: &Captures, out: &mut Vec<Cand>) {
             _ => 0,
         };
         let anaphoric = matches!(dp, "that" | "next" | "following" | "previous" | "same");
-        let code = match w.as_str() {
-            "morning" => "MO",
-            "afternoon" => "AF",
-            "evening" => "EV",
-            _ => "NI",
+        let Some(code) = cx.words.day_part(&w) else {
+            return;
         };
         let modifier = caps.name("dpm").and_then(|p| lex::part_mod(p.as_str()));
-        push(out, m.start(), m.end(), Expr::DayPart { offset, code, anaphoric }, modifier);
+        push(out, m.start(), m.end(), Expr::DayPart { offset, code: code.to_string(), anaphoric }, modifier);
     }
 }
 
 /// The word after a part of the day leaves it a noun phrase of its own
 /// (`in the morning, ...`, `in the evening when ...`), not a modifier
 /// (`the morning session`, `the evening news`).
-fn ends_phrase(next: &str) -> bool {
-    !next.starts_with(|c: char| c.is_lowercase())
-        || matches!(
-            lower(next).as_str(),
-            "and"
-                | "or"
-                | "but"
-                | "when"
-                | "as"
-                | "to"
-                | "after"
-                | "before"
-                | "at"
-                | "on"
-                | "in"
-                | "with"
-                | "by"
-                | "for"
-                | "that"
-                | "while"
-                | "until"
-                | "there"
-                | "he"
-                | "she"
-                | "they"
-                | "it"
-                | "we"
-                | "i"
-                | "the"
-                | "a"
-                | "local"
-                | "hours"
-        )
+fn ends_phrase(cx: &Cx, next: &str) -> bool {
+    !next.starts_with(|c: char| c.is_lowercase()) || cx.words.day_part_phrase_enders.contains(&lower(next))
 }
