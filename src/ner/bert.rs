@@ -27,6 +27,8 @@ const MAX_WINDOW: usize = 512;
 /// this many (512 × 8 sub-tokens of bert-base activations stay well under 1 GB).
 const BATCH: usize = 8;
 
+/// A BERT token classifier (`--ner bert`): a user's checkpoint converted by
+/// `scripts/convert-hf-model`, run through rust-bert and libtorch.
 pub struct BertRecognizer {
     /// tch's modules hold tensors that are `Send` but not `Sync`, and scoop
     /// calls recognisers from every rayon worker. One forward pass at a time is
