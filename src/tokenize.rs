@@ -57,10 +57,8 @@ pub struct Tokenizer {
     prefix_abbreviations: Lexicon,
     /// After `U.S.` or `etc.`, a sentence ends only before one.
     sentence_openers: Lexicon,
-    /// One token with the apostrophe before them (`'s`).
+    /// One token with the apostrophe before them (`'s`, `'t`).
     clitics: Lexicon,
-    /// Stop a word joining over an apostrophe, as clitics do, but stay apart (`t`).
-    clitics_not_split: Lexicon,
 }
 
 /// The tokeniser on the embedded resource files, for the free functions.
@@ -85,7 +83,6 @@ impl Tokenizer {
             prefix_abbreviations: resources.lexicon("tokenize/prefix-abbreviations.txt")?,
             sentence_openers: resources.lexicon("tokenize/sentence-openers.txt")?,
             clitics: resources.lexicon("tokenize/clitics.txt")?,
-            clitics_not_split: resources.lexicon("tokenize/clitics-not-split.txt")?,
         })
     }
 
@@ -209,7 +206,7 @@ impl Tokenizer {
 
     fn is_contraction_suffix(&self, text: &str, from: usize, limit: usize) -> bool {
         let word = word_at_start(&text[from..limit]);
-        self.clitics.contains(word) || self.clitics_not_split.contains(word)
+        self.clitics.contains(word)
     }
 
     /// Groups tokens into sentences.
@@ -359,6 +356,9 @@ mod tests {
         assert_eq!(words("Yoon Ga-i joined Netflix's K-drama."), ["Yoon", "Ga-i", "joined", "Netflix", "'s", "K-drama", "."]);
         assert_eq!(words("the fans' pick"), ["the", "fans", "'", "pick"]);
         assert_eq!(words("O'Brien said"), ["O'Brien", "said"]);
+        // A contraction's apostrophe stays with its clitic, so it never
+        // opens a quote that a later one would close.
+        assert_eq!(words("why 'Riches' wasn't renewed"), ["why", "'", "Riches", "'", "wasn", "'t", "renewed"]);
     }
 
     #[test]

@@ -6,8 +6,7 @@ use assert_cmd::Command;
 use std::fs;
 use std::path::Path;
 
-const ARTICLE: &str =
-    "date 2025-03-01\nThe Glass Orchard will stream on Netflix. Han Seo-yun leads The Glass Orchard, which Studio Maru made.\n";
+const ARTICLE: &str = "date 2025-03-01\nDana Reyes will stream on Netflix. Han Seo-yun leads Dana Reyes, which Studio Maru made.\n";
 
 /// `mentions.csv` rows after the header, run with `extra` arguments.
 fn mentions(dir: &Path, extra: &[&str]) -> Vec<String> {
@@ -23,22 +22,16 @@ fn mentions(dir: &Path, extra: &[&str]) -> Vec<String> {
 fn lexicon_names_override_the_engine_on_whole_tokens() {
     let dir = tempfile::tempdir().unwrap();
     let before = mentions(dir.path(), &[]);
-    // What the lexicon must change is not already so.
-    assert!(!before.contains(&"16,33,The Glass Orchard,WORK".to_string()), "{before:?}");
-    assert!(!before.contains(&"101,112,Studio Maru,ORG".to_string()), "{before:?}");
+    // What the lexicon must change is not already so: the engine reads
+    // the show's title as a person.
+    assert!(!before.contains(&"16,26,Dana Reyes,WORK".to_string()), "{before:?}");
 
     let lexicon = dir.path().join("mine.tsv");
-    // `Orch` lies inside a word and must not match; `Maru` is inside the longer entry's match.
-    fs::write(&lexicon, "# shows and companies I study\nThe Glass Orchard\tWORK\tGlass Orchard\nStudio Maru\tORG\nMaru\tORG\nOrch\tMISC\n")
-        .unwrap();
+    // `Dan` lies inside a word and must not match; `Maru` is inside the longer entry's match.
+    fs::write(&lexicon, "# shows and companies I study\nDana Reyes\tWORK\tReyes\nStudio Maru\tORG\nMaru\tPER\nDan\tMISC\n").unwrap();
     let after = mentions(dir.path(), &["--lexicon", lexicon.to_str().unwrap()]);
-    let expected = [
-        "16,33,The Glass Orchard,WORK",
-        "49,56,Netflix,ORG",
-        "58,69,Han Seo-yun,PER",
-        "76,93,The Glass Orchard,WORK",
-        "101,112,Studio Maru,ORG",
-    ];
+    let expected =
+        ["16,26,Dana Reyes,WORK", "42,49,Netflix,ORG", "51,62,Han Seo-yun,PER", "69,79,Dana Reyes,WORK", "87,98,Studio Maru,ORG"];
     assert_eq!(after, expected);
 }
 

@@ -6,7 +6,7 @@ use scoop_ner::{read_conll, Document, Model, TrainOptions};
 use std::path::{Path, PathBuf};
 
 /// How many times per pass a domain document is seen next to CoNLL's 946.
-pub const DOMAIN_WEIGHT: usize = 10;
+pub const DOMAIN_WEIGHT: usize = 5;
 
 /// The domain gold of some gold folders as training documents.
 pub fn domain_documents(domain: &[PathBuf]) -> Result<Vec<Document>> {

@@ -70,25 +70,31 @@ impl Hasher for PassThrough {
 pub(crate) type KeyMap<V> = HashMap<u64, V, BuildHasherDefault<PassThrough>>;
 
 /// An open-addressing map from feature keys to row indices, built once.
+/// Each slot holds its key and row together, so a lookup touches one cache
+/// line, not one in a key array and another in a row array.
 #[derive(Debug, Clone)]
 pub(crate) struct KeyTable {
-    keys: Vec<u64>,
-    rows: Vec<u32>,
+    slots: Vec<Slot>,
     mask: usize,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+struct Slot {
+    key: u64,
+    row: u32,
 }
 
 impl KeyTable {
     /// Keys in row order: `keys[i]` maps to row `i`.
     pub fn new(keys: &[u64]) -> KeyTable {
         let size = (keys.len() * 2).next_power_of_two().max(16);
-        let mut table = KeyTable { keys: vec![0; size], rows: vec![0; size], mask: size - 1 };
+        let mut table = KeyTable { slots: vec![Slot::default(); size], mask: size - 1 };
         for (row, &key) in keys.iter().enumerate() {
             let mut i = key as usize & table.mask;
-            while table.keys[i] != 0 {
+            while table.slots[i].key != 0 {
                 i = (i + 1) & table.mask;
             }
-            table.keys[i] = key;
-            table.rows[i] = row as u32;
+            table.slots[i] = Slot { key, row: row as u32 };
         }
         table
     }
@@ -97,11 +103,11 @@ impl KeyTable {
     pub fn get(&self, key: u64) -> Option<usize> {
         let mut i = key as usize & self.mask;
         loop {
-            let k = self.keys[i];
-            if k == key {
-                return Some(self.rows[i] as usize);
+            let slot = self.slots[i];
+            if slot.key == key {
+                return Some(slot.row as usize);
             }
-            if k == 0 {
+            if slot.key == 0 {
                 return None;
             }
             i = (i + 1) & self.mask;

@@ -47,14 +47,18 @@ impl Refiner {
     pub fn refine(&self, doc: &Doc, mentions: Vec<EntityMention>) -> Vec<EntityMention> {
         let mut layer = Layer { doc, mentions, lex: &self.lex, cues: &self.cues };
         layer.mentions.sort_by_key(|m| m.span);
+        layer.trim_punctuation();
         let titles: Vec<(usize, usize)> = doc.sentences.iter().flat_map(|s| layer.titles_in(s.tokens.clone())).collect();
         layer.put_all(titles, Label::WORK);
+        layer.follow_parenthesis_convention();
         layer.add_sequel_numbers();
         layer.spread_titles();
         layer.merge_nicknames();
         layer.complete_spaced_korean_names();
         layer.unify_labels();
         layer.apply_lexicons();
+        // Last: the other steps work on whole tokens, and these names share one.
+        layer.split_run_together_names();
         layer.mentions
     }
 }
@@ -81,6 +85,58 @@ impl<'a> Layer<'a> {
 
     fn is_word(&self, i: usize) -> bool {
         self.doc.tokens[i].kind == TokenKind::Word
+    }
+
+    /// A mention does not begin or end on a dash, bracket, quote or
+    /// separator (`Not Me –`, `The Legends <`); `!`, `?`, `*`, `+`, `.` and a
+    /// closing parenthesis may end one (`Thunderbolts*`, `Disney+`). A
+    /// mention of punctuation alone goes.
+    fn trim_punctuation(&mut self) {
+        let edge = |i: usize, at_end: bool| {
+            self.doc.tokens[i].kind == TokenKind::Punct && !(at_end && matches!(self.word(i), "!" | "?" | "*" | "+" | "." | ")"))
+        };
+        let mut trimmed = Vec::with_capacity(self.mentions.len());
+        for m in &self.mentions {
+            let (mut first, mut end) = self.tokens_of(m.span);
+            while first < end && edge(first, false) {
+                first += 1;
+            }
+            while end > first && edge(end - 1, true) {
+                end -= 1;
+            }
+            if first < end {
+                trimmed.push(EntityMention { span: self.span_of(first, end), label: m.label });
+            }
+        }
+        self.mentions = trimmed;
+    }
+
+    /// Names a caption runs together (`Lee Jung-jaeLee Byung-hun`) are one
+    /// mention each: after a hyphenated word part, a capital right after a
+    /// lower-case letter starts the next name (`McDonald` has no hyphen).
+    fn split_run_together_names(&mut self) {
+        let mut split = Vec::with_capacity(self.mentions.len());
+        for m in &self.mentions {
+            let text = self.doc.slice(m.span);
+            let mut start = 0;
+            let mut hyphenated = false;
+            let mut previous = ' ';
+            for (at, c) in text.char_indices() {
+                if c.is_whitespace() {
+                    hyphenated = false;
+                } else if c == '-' {
+                    hyphenated = true;
+                } else if hyphenated && c.is_uppercase() && previous.is_lowercase() {
+                    split
+                        .push(EntityMention { span: Span::new(m.span.start as usize + start, m.span.start as usize + at), label: m.label });
+                    start = at;
+                    hyphenated = false;
+                }
+                previous = c;
+            }
+            split.push(EntityMention { span: Span::new(m.span.start as usize + start, m.span.end as usize), label: m.label });
+        }
+        self.mentions = split;
     }
 
     fn span_of(&self, first: usize, end: usize) -> Span {
@@ -172,6 +228,49 @@ mod tests {
         let d = doc("Kim Sung-chul joins \u{201C}Alchemy of Souls 2\u{201D} after \u{2018}Kingdom\u{2019}. He said, \u{201C}No\u{201D}.");
         let engine = vec![mention(&d, "Kim Sung-chul", Label::PER), mention(&d, "Alchemy of Souls", Label::ORG)];
         assert_eq!(shown(&d, &refine(&d, engine)), ["Kim Sung-chul/PER", "Alchemy of Souls 2/WORK", "Kingdom/WORK"]);
+    }
+
+    #[test]
+    fn mentions_do_not_end_on_a_dash_or_bracket() {
+        let d = doc("He was in Not Me - and in The Legends <pinyin> and Thunderbolts* on Disney+ this year.");
+        let engine = vec![
+            mention(&d, "Not Me -", Label::WORK),
+            mention(&d, "The Legends <", Label::WORK),
+            mention(&d, "Thunderbolts*", Label::WORK),
+            mention(&d, "Disney+", Label::ORG),
+        ];
+        assert_eq!(shown(&d, &refine(&d, engine)), ["Not Me/WORK", "The Legends/WORK", "Thunderbolts*/WORK", "Disney+/ORG"]);
+    }
+
+    #[test]
+    fn names_run_together_in_a_caption_are_one_mention_each() {
+        let d = doc("Lee Jung-jaeLee Byung-hunWi Ha-joon at the premiere.");
+        let engine = vec![mention(&d, "Lee Jung-jaeLee Byung-hunWi Ha-joon", Label::PER)];
+        assert_eq!(shown(&d, &refine(&d, engine)), ["Lee Jung-jae/PER", "Lee Byung-hun/PER", "Wi Ha-joon/PER"]);
+    }
+
+    #[test]
+    fn a_work_before_the_person_it_credits() {
+        let d = doc("It stars Teen Wolf alum Froy Gutierrez. Veteran actor Kim Ji-won met Netflix star Lee Jung-jae.");
+        let engine = vec![
+            mention(&d, "Teen Wolf", Label::PER),
+            mention(&d, "Froy Gutierrez", Label::PER),
+            mention(&d, "Kim Ji-won", Label::PER),
+            mention(&d, "Netflix", Label::ORG),
+            mention(&d, "Lee Jung-jae", Label::PER),
+        ];
+        assert_eq!(
+            shown(&d, &refine(&d, engine)),
+            ["Teen Wolf/WORK", "Froy Gutierrez/PER", "Kim Ji-won/PER", "Netflix/ORG", "Lee Jung-jae/PER"]
+        );
+    }
+
+    #[test]
+    fn list_openers_and_list_items_joined_by_and() {
+        let d = doc("He is known for series such as Squid Game and Hellbound, and Your Honor.");
+        let engine =
+            vec![mention(&d, "Squid Game", Label::PER), mention(&d, "Hellbound", Label::PER), mention(&d, "Your Honor", Label::PER)];
+        assert_eq!(shown(&d, &refine(&d, engine)), ["Squid Game/WORK", "Hellbound/WORK", "Your Honor/WORK"]);
     }
 
     #[test]

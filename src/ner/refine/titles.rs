@@ -16,6 +16,10 @@ pub(super) struct TitleCues {
     /// Tokens inside a title but not at its start (`:`, `'s`).
     inner_marks: Lexicon,
     medium_words: Lexicon,
+    /// Words between a plural medium word and its list (`such as`).
+    list_openers: Lexicon,
+    /// Words between a work and a person credited by it (`Teen Wolf alum`).
+    credit_nouns: Lexicon,
     /// Words that end a title before a part of it (`Season`).
     breaks: Lexicon,
     not_title_openers: Lexicon,
@@ -30,6 +34,8 @@ impl TitleCues {
             connectors: resources.lexicon("ner/title-connectors.txt")?,
             inner_marks: resources.lexicon("ner/title-marks.txt")?,
             medium_words: resources.lexicon("ner/medium-words.txt")?,
+            list_openers: resources.lexicon("ner/list-openers.txt")?,
+            credit_nouns: resources.lexicon("ner/credit-nouns.txt")?,
             breaks: resources.lexicon("ner/title-breaks.txt")?,
             not_title_openers: resources.lexicon("ner/not-title-openers.txt")?,
             counted_nouns: resources.lexicon("ner/counted-nouns.txt")?,
@@ -106,9 +112,29 @@ impl<'a> Layer<'a> {
                 && i + 1 < sentence.end
                 && self.doc.tokens[i + 1].kind == TokenKind::Number
             {
-                if let Some(title) = self.title_before(sentence.start, i) {
+                // `Gyeongseong Creature: Season 2` names the season of the title.
+                let at = if i > sentence.start + 1 && self.word(i - 1) == ":" { i - 1 } else { i };
+                if let Some(title) = self.title_before(sentence.start, at) {
                     titles.push(title);
                 }
+            }
+            // `Teen Wolf alum Froy Gutierrez`: a work, then a person it credits.
+            let credits_person = word.starts_with(char::is_lowercase)
+                && self.cues.credit_nouns.contains(word)
+                && i + 1 < sentence.end
+                && self
+                    .overlapping(self.doc.tokens[i + 1].span)
+                    .iter()
+                    .any(|m| m.label == Label::PER && m.span.start == self.doc.tokens[i + 1].span.start);
+            if credits_person {
+                let title = self.title_before(sentence.start, i).filter(|&(first, end)| {
+                    let label = self.mention_at(first, end).map(|m| m.label);
+                    let partly_other = self.overlapping(self.span_of(first, end)).iter().any(|m| m.label != Label::PER);
+                    // One word opening the sentence may be an adjective (`Veteran actor …`).
+                    let opener = first == sentence.start && end - first == 1;
+                    matches!(label, None | Some(Label::PER)) && !partly_other && !opener && !self.is_korean_name(first, end)
+                });
+                titles.extend(title);
             }
             // A capitalised medium word is part of a name (`Drama Series`, `Film
             // Monster`), but `K-Dramas` is written so.
@@ -121,8 +147,15 @@ impl<'a> Layer<'a> {
                 if let Some(end) = self.title_run(i + 2, sentence.end).filter(closed).filter(|&end| !self.is_korean_name(i + 2, end)) {
                     titles.push((i + 2, end));
                 }
+            } else if medium_word && word.ends_with(['s', 'S']) {
+                // `series such as Trap, Your Honor and more`
+                let mut start = i + 1;
+                while start < (i + 3).min(sentence.end) && self.cues.list_openers.contains(self.word(start)) {
+                    start += 1;
+                }
+                titles.extend(self.titles_after(start, sentence.end, true));
             } else if medium_word {
-                titles.extend(self.titles_after(i + 1, sentence.end, word.ends_with(['s', 'S'])));
+                titles.extend(self.titles_after(i + 1, sentence.end, false));
             }
             if word == "("
                 && i > sentence.start
@@ -150,16 +183,73 @@ impl<'a> Layer<'a> {
         if end - first < 2 || !self.is_title(first, end) || self.is_korean_name(first, end) {
             return false;
         }
-        let title_marker = (first + 1..end).any(|i| {
-            let word = self.word(i);
-            self.cues.connectors.contains(&word.to_lowercase()) || word == "'s" || self.doc.tokens[i].kind == TokenKind::Number
-        });
         match self.mention_at(first, end).map(|m| m.label) {
-            _ if title_marker => true,
+            _ if self.has_title_marker(first, end) => true,
             Some(Label::PER) => false,
             Some(_) => true,
             None => end - first >= 3,
         }
+    }
+
+    /// The contents of every `Person (…)` parentheses of the document that
+    /// read as a name or a title, as token ranges.
+    fn parentheses_after_persons(&self) -> Vec<(usize, usize)> {
+        let mut found = Vec::new();
+        for sentence in &self.doc.sentences {
+            for i in sentence.tokens.start + 1..sentence.tokens.end {
+                let after_person = self
+                    .overlapping(self.doc.tokens[i - 1].span)
+                    .iter()
+                    .any(|m| m.label == Label::PER && m.span.end == self.doc.tokens[i - 1].span.end);
+                if self.word(i) != "(" || !after_person {
+                    continue;
+                }
+                if let Some(close) = (i + 1..sentence.tokens.end.min(i + 10)).find(|&j| self.word(j) == ")") {
+                    if self.is_title(i + 1, close) {
+                        found.push((i + 1, close));
+                    }
+                }
+            }
+        }
+        found
+    }
+
+    /// Whether `first..end` in parentheses after an actor is surely a work
+    /// (a word no name has, `Panda and Hedgehog`) or surely a person (a
+    /// Korean name), whatever the document's other parentheses hold.
+    fn is_sure_in_parentheses(&self, first: usize, end: usize) -> bool {
+        self.is_korean_name(first, end) || self.has_title_marker(first, end)
+    }
+
+    /// A word after the first that no name has: a connector, `'s`, a number.
+    fn has_title_marker(&self, first: usize, end: usize) -> bool {
+        (first + 1..end).any(|i| {
+            let word = self.word(i);
+            self.cues.connectors.contains(&word.to_lowercase()) || word == "'s" || self.doc.tokens[i].kind == TokenKind::Number
+        })
+    }
+
+    /// An article writes its `Actor (…)` parentheses one way: after the
+    /// actors' works (`Lee Yeon-hee (Ghost), Jung Hye-young (Playful Kiss)`)
+    /// or their characters. Where at least two hold one label, three times
+    /// as many as hold the other, the parentheses not surely either take it.
+    pub(super) fn follow_parenthesis_convention(&mut self) {
+        let spans = self.parentheses_after_persons();
+        let label_of = |layer: &Self, (first, end): (usize, usize)| layer.mention_at(first, end).map(|m| m.label);
+        let count = |label: Label| spans.iter().filter(|&&s| label_of(self, s) == Some(label)).count();
+        let (works, persons) = (count(Label::WORK), count(Label::PER));
+        let convention = if works >= 2 && works >= 3 * persons {
+            Label::WORK
+        } else if persons >= 2 && persons >= 3 * works {
+            Label::PER
+        } else {
+            return;
+        };
+        let changed: Vec<(usize, usize)> = spans
+            .into_iter()
+            .filter(|&(first, end)| label_of(self, (first, end)) != Some(convention) && !self.is_sure_in_parentheses(first, end))
+            .collect();
+        self.put_all(changed, convention);
     }
 
     /// The title that ends just before `season` at `at`: capitalised words
@@ -198,11 +288,19 @@ impl<'a> Layer<'a> {
     /// Knight and 20th Century Girl`.
     pub(super) fn titles_after(&self, start: usize, sentence_end: usize, plural: bool) -> Vec<(usize, usize)> {
         let mut titles = Vec::new();
+        // After `such as` the list has begun: its first item is no star.
+        let after_opener = start > 0 && self.cues.list_openers.contains(self.word(start - 1));
         let mut i = start;
-        while let Some(end) = self.title_run(i, sentence_end) {
+        while let Some(run_end) = self.title_run(i, sentence_end) {
+            // In a list, `and` separates two titles where the engine's
+            // mentions end or begin at it (`Squid Game and Hellbound`), and
+            // joins one otherwise (`Pride and Prejudice`).
+            let end = if plural { self.list_item_end(i, run_end) } else { run_end };
             // A person right after the medium word is its star (`the drama Kim
             // Soo-hyun led`); inside a list of titles only a Korean name is.
-            let person = i == start && self.mention_at(i, end).is_some_and(|m| m.label == Label::PER && self.looks_like_person(i, end));
+            let person = i == start
+                && !after_opener
+                && self.mention_at(i, end).is_some_and(|m| m.label == Label::PER && self.looks_like_person(i, end));
             if self.is_korean_name(i, end) || person {
                 break;
             }
@@ -217,6 +315,17 @@ impl<'a> Layer<'a> {
             }
         }
         titles
+    }
+
+    /// Where the list item in `first..run_end` ends: at an inner `and` that
+    /// a mention ends before or begins after.
+    fn list_item_end(&self, first: usize, run_end: usize) -> usize {
+        let bounds_mention = |and: usize| {
+            let before = self.doc.tokens[and - 1].span.end;
+            let after = self.doc.tokens[and + 1].span.start;
+            self.overlapping(self.span_of(and - 1, and + 2)).iter().any(|m| m.span.end == before || m.span.start == after)
+        };
+        (first + 1..run_end.saturating_sub(1)).find(|&i| self.word(i) == "and" && bounds_mention(i)).unwrap_or(run_end)
     }
 
     /// The end of a title that starts at `first`, if one does.
