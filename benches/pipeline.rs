@@ -45,10 +45,11 @@ fn stages(c: &mut Criterion) {
     let analysed: Vec<Doc> = raws.iter().cloned().map(|raw| pipeline.analyze(raw)).collect();
     let docs: Vec<Doc> = raws.iter().map(tokenized).collect();
     let resources = scoop::resources::load(None).unwrap();
+    let shipped = scoop::models::RecordModels::shipped();
     let record_stages: Vec<Box<dyn Stage>> = vec![
         Box::new(scoop::stage::Persons::new(&resources).unwrap()),
-        Box::new(scoop::stage::Roles::new(&resources).unwrap()),
-        Box::new(scoop::stage::Events::new(&resources).unwrap()),
+        Box::new(scoop::stage::Roles::new(&resources, shipped.roles).unwrap()),
+        Box::new(scoop::stage::Events::new(&resources, shipped.events).unwrap()),
     ];
 
     let mut group = c.benchmark_group(format!("pipeline/{}-docs", raws.len()));

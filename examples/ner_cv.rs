@@ -2,8 +2,8 @@
 //! documents of dev, dev2 and seeds (in that order, each sorted by name)
 //! in folds, round robin; each
 //! fold's NER model trains as the shipped one does, on CoNLL train and dev
-//! plus the other folds' documents, and the held-out documents run through
-//! the full pipeline. All system
+//! plus the other folds' documents, its record classifiers on the other
+//! folds' gold, and the held-out documents run through the full pipeline. All system
 //! documents are then scored together with the guide's scorer, as
 //! `scoop eval` would, so every figure comes from a model that never saw
 //! the document it is scored on.
@@ -22,6 +22,8 @@
 
 use anyhow::{Context, Result};
 use scoop::input::RawDoc;
+use scoop::learn::train_record_models;
+use scoop::models::RecordModels;
 use scoop::ner::commands::DOMAIN_WEIGHT;
 use scoop::ner::domain::{load_gold_dir, to_training_document};
 use scoop::ner::{EntityRecognizer, ModelRecognizer};
@@ -31,8 +33,8 @@ use scoop_gold::score::score_corpus;
 use scoop_ner::{read_conll, TrainOptions};
 use std::path::PathBuf;
 
-fn system_records(ner: Box<dyn EntityRecognizer>, docs: &[&(DocRecords, String)]) -> Vec<DocRecords> {
-    let pipeline = Pipeline::new(ner, None);
+fn system_records(ner: Box<dyn EntityRecognizer>, records: RecordModels, docs: &[&(DocRecords, String)]) -> Vec<DocRecords> {
+    let pipeline = scoop::resources::on_defaults(|resources| Pipeline::with_models(ner, resources, None, None, records));
     docs.iter()
         .map(|(gold, text)| {
             let raw = RawDoc { id: gold.doc.clone(), source: gold.doc.clone(), text: text.clone(), date: None };
@@ -79,10 +81,13 @@ fn main() -> Result<()> {
         let options = TrainOptions { weighted_from: train.len(), weight: DOMAIN_WEIGHT, ..TrainOptions::default() };
         train.extend(gold_docs.iter().enumerate().filter(|(i, _)| !in_fold(i)).map(|(_, (g, t))| to_training_document(g, t)));
         let model = scoop_ner::train(&train, None, &options, &mut |_| {});
+        let training_gold: Vec<(DocRecords, String)> =
+            gold_docs.iter().enumerate().filter(|(i, _)| !in_fold(i)).map(|(_, d)| d.clone()).collect();
+        let records = train_record_models(&training_gold);
         eprintln!("fold {}/{folds}: trained on {} documents, tagging {}", k + 1, train.len(), held_out.len());
         gold.extend(held_out.iter().map(|(g, _)| g.clone()));
         gold_sets.extend(gold_docs.iter().enumerate().filter(|(i, _)| in_fold(i)).map(|(i, _)| set_of[i]));
-        system.extend(system_records(Box::new(ModelRecognizer::new(model)), &held_out));
+        system.extend(system_records(Box::new(ModelRecognizer::new(model)), records, &held_out));
     }
     // Optional: the system records, one JSON per document, for error analysis.
     if let Some(dir) = std::env::var_os("SCOOP_CV_SYSTEM").map(PathBuf::from) {

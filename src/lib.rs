@@ -10,7 +10,10 @@
 pub mod batch;
 pub mod document;
 pub mod events;
+pub mod features;
 pub mod input;
+pub mod learn;
+pub mod models;
 pub mod names;
 pub mod ner;
 pub mod normalize;

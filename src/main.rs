@@ -74,6 +74,15 @@ enum TrainCommand {
         #[arg(short, long)]
         output: PathBuf,
     },
+    /// Train the record stages' classifiers on guide-format gold (deterministic).
+    Records {
+        /// Folders of gold (texts beside them in ../corpus); repeat to train on several.
+        #[arg(long, required = true)]
+        gold: Vec<PathBuf>,
+        /// Where to write the model set (JSON).
+        #[arg(short, long)]
+        output: PathBuf,
+    },
 }
 
 /// The named-entity engine of `scoop extract`.
@@ -194,6 +203,7 @@ fn main() -> ExitCode {
         Command::Train(TrainCommand::Ner { conll, dev, domain, output }) => {
             scoop::ner::commands::train_ner(&conll, dev.as_deref(), &domain, &output).map(|()| EXIT_OK)
         }
+        Command::Train(TrainCommand::Records { gold, output }) => scoop::learn::train_records(&gold, &output).map(|()| EXIT_OK),
         Command::Gold(GoldCommand::Check { text_dir, gold_dir }) => run_gold_check(&text_dir, &gold_dir),
     };
     match result {

@@ -3,6 +3,7 @@
 
 use crate::document::{CreationTime, Doc};
 use crate::input::RawDoc;
+use crate::models::RecordModels;
 use crate::ner::{EntityRecognizer, UserLexicon};
 use crate::stage::{self, Stage};
 use scoop_lexicon::{ResourceError, Resources};
@@ -39,19 +40,32 @@ impl Pipeline {
 
     /// read → normalise → tokenise → NER ‖ dates → persons → roles → events,
     /// each stage reading its cue lists and lexicons from `resources`, the
-    /// NER stage ending on the user's lexicon when given.
+    /// NER stage ending on the user's lexicon when given, the record stages
+    /// deciding with the shipped classifiers.
     pub fn with_resources(
         ner: Box<dyn EntityRecognizer>,
         resources: &Resources,
         user_lexicon: Option<UserLexicon>,
         default_dct: Option<CreationTime>,
     ) -> Result<Pipeline, ResourceError> {
+        Pipeline::with_models(ner, resources, user_lexicon, default_dct, RecordModels::shipped())
+    }
+
+    /// As [`Pipeline::with_resources`], the record stages deciding with
+    /// `records` (with none, by their cue lists alone).
+    pub fn with_models(
+        ner: Box<dyn EntityRecognizer>,
+        resources: &Resources,
+        user_lexicon: Option<UserLexicon>,
+        default_dct: Option<CreationTime>,
+        records: RecordModels,
+    ) -> Result<Pipeline, ResourceError> {
         let steps = vec![
             Step::Alone(Box::new(stage::Tokenize::new(resources)?)),
             Step::Together(Box::new(stage::Ner::new(ner, resources, user_lexicon)?), Box::new(stage::Dates::new(resources)?)),
             Step::Alone(Box::new(stage::Persons::new(resources)?)),
-            Step::Alone(Box::new(stage::Roles::new(resources)?)),
-            Step::Alone(Box::new(stage::Events::new(resources)?)),
+            Step::Alone(Box::new(stage::Roles::new(resources, records.roles)?)),
+            Step::Alone(Box::new(stage::Events::new(resources, records.events)?)),
         ];
         Ok(Pipeline { steps, default_dct })
     }

@@ -2,10 +2,10 @@
 //! pipeline behind it.
 
 use crate::document::{Doc, Layer};
-use crate::events::EventCues;
+use crate::events::{EventCues, EventModel};
 use crate::ner::{EntityRecognizer, Refiner, UserLexicon};
 use crate::persons::PersonGrouper;
-use crate::roles::RoleCues;
+use crate::roles::{RoleCues, RoleModel};
 use crate::tokenize::Tokenizer;
 use scoop_lexicon::{ResourceError, Resources};
 use scoop_timex::Tagger;
@@ -122,12 +122,14 @@ impl Stage for Persons {
 /// Roles, and which persons are characters.
 pub struct Roles {
     cues: RoleCues,
+    model: Option<RoleModel>,
 }
 
 impl Roles {
-    /// The stage with its cue lists from `resources`.
-    pub fn new(resources: &Resources) -> Result<Roles, ResourceError> {
-        Ok(Roles { cues: RoleCues::new(resources)? })
+    /// The stage with its cue lists from `resources`, adding what `model`
+    /// finds when given.
+    pub fn new(resources: &Resources, model: Option<RoleModel>) -> Result<Roles, ResourceError> {
+        Ok(Roles { cues: RoleCues::new(resources)?, model })
     }
 }
 
@@ -137,19 +139,21 @@ impl Stage for Roles {
     }
 
     fn run(&self, doc: &Doc) -> Layer {
-        Layer::Roles(self.cues.find_roles(doc))
+        Layer::Roles(self.cues.find_roles_with(doc, self.model.as_ref()))
     }
 }
 
 /// Events, their dates and status.
 pub struct Events {
     cues: EventCues,
+    model: Option<EventModel>,
 }
 
 impl Events {
-    /// The stage with its cue lists from `resources`.
-    pub fn new(resources: &Resources) -> Result<Events, ResourceError> {
-        Ok(Events { cues: EventCues::new(resources)? })
+    /// The stage with its cue lists from `resources`, deciding with `model`
+    /// when given.
+    pub fn new(resources: &Resources, model: Option<EventModel>) -> Result<Events, ResourceError> {
+        Ok(Events { cues: EventCues::new(resources)?, model })
     }
 }
 
@@ -159,6 +163,6 @@ impl Stage for Events {
     }
 
     fn run(&self, doc: &Doc) -> Layer {
-        Layer::Events(self.cues.find_events(doc))
+        Layer::Events(self.cues.find_events_with(doc, self.model.as_ref()))
     }
 }

@@ -227,17 +227,31 @@ fn role_forms() {
     assert_eq!(kinds, [("Han Seo-jin".to_string(), "person"), ("Yoon Ha-na".to_string(), "character")]);
 }
 
+/// A text's roles as (person, role).
+fn crew(text: &str) -> Vec<(String, &'static str)> {
+    records(text).roles.into_iter().map(|r| (r.person, r.role.as_str())).collect()
+}
+
 #[test]
 fn crew_roles() {
-    let roles: Vec<_> =
-        records("Moonlight Harbor is directed by Baek Min-ho and written by Choi Da-eun, based on the webtoon by Han Seo-jin.")
-            .roles
-            .into_iter()
-            .map(|r| (r.person, r.role.as_str()))
-            .collect();
+    let roles = crew("Moonlight Harbor is directed by Baek Min-ho and written by Choi Da-eun, based on the webtoon by Han Seo-jin.");
     assert_eq!(
         roles,
         [("Baek Min-ho".to_string(), "director"), ("Choi Da-eun".to_string(), "writer"), ("Han Seo-jin".to_string(), "original_author")]
+    );
+}
+
+#[test]
+fn a_crew_cue_holds_for_the_names_listed_after_it() {
+    let roles = crew("Moonlight Harbor is co-written by Baek Min-ho, Choi Da-eun and Han Seo-jin, with showrunner Yoon Ha-na.");
+    assert_eq!(
+        roles,
+        [
+            ("Baek Min-ho".to_string(), "writer"),
+            ("Choi Da-eun".to_string(), "writer"),
+            ("Han Seo-jin".to_string(), "writer"),
+            ("Yoon Ha-na".to_string(), "producer")
+        ]
     );
 }
 

@@ -23,6 +23,9 @@ use crate::records::{RoleLayer, RoleRecord};
 use scoop_gold::{PersonKind, RoleKind};
 use scoop_lexicon::{Lexicon, ResourceError, Resources};
 
+mod learned;
+pub use learned::{RoleExamples, RoleModel};
+
 /// The roles stage's cue lists (`resources/roles/`), read once.
 pub struct RoleCues {
     actor_then_character: Lexicon,
@@ -73,7 +76,18 @@ impl RoleCues {
         Ok(cues)
     }
 
-    /// Finds a document's roles and the persons they show to be characters.
+    /// Finds a document's roles and the persons they show to be
+    /// characters: what the cue lists find, and the roles `model`, when
+    /// given, finds that they miss.
+    pub fn find_roles_with(&self, doc: &Doc, model: Option<&RoleModel>) -> RoleLayer {
+        let mut layer = self.find_roles(doc);
+        if let Some(model) = model {
+            model.add_roles(doc, &mut layer);
+        }
+        layer
+    }
+
+    /// Finds a document's roles and the persons they show to be characters, by the cue lists alone.
     pub fn find_roles(&self, doc: &Doc) -> RoleLayer {
         let person_of = doc.person_of_mentions();
         let main_work = doc.main_work();
@@ -123,9 +137,18 @@ impl RoleCues {
                 }
                 i += 1;
             }
+            // `directed by A, B and C`: a crew cue before a name holds for
+            // the names listed after it.
+            let mut credited: Option<(usize, RoleKind)> = None;
             for &m in &people {
                 let person = person_of[m].unwrap_or_default();
-                if let Some(role) = self.crew_cue(doc, sentence.span, doc.mentions[m].span) {
+                let listed_after = |(previous, role): (usize, RoleKind)| {
+                    let gap = &doc.text[doc.mentions[previous].span.end as usize..doc.mentions[m].span.start as usize];
+                    is_list_gap(gap).then_some(role)
+                };
+                let role = self.crew_cue(doc, sentence.span, doc.mentions[m].span).or_else(|| credited.and_then(listed_after));
+                credited = role.map(|role| (m, role));
+                if let Some(role) = role {
                     assigned.push(person);
                     roles.push(RoleRecord { person, role, character: None, work: work.clone(), evidence: sentence.span });
                 }

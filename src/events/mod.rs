@@ -16,6 +16,9 @@ use scoop_gold::{EventType, Label, PersonKind, Status};
 use scoop_lexicon::{Lexicon, ResourceError, Resources};
 use scoop_timex::TimexType;
 
+mod learned;
+pub use learned::{EventExamples, EventModel};
+
 /// The events stage's cue lists (`resources/events/`), read once: each
 /// file's header says what its cues state.
 pub struct EventCues {
@@ -43,6 +46,51 @@ pub struct EventCues {
     location_prepositions: Lexicon,
     season_ordinals: Lexicon,
     season_words: Lexicon,
+}
+
+/// What the cue lists read in one sentence.
+struct SentenceReading {
+    /// The season number named.
+    season: Option<u32>,
+    /// The status its cue words say.
+    status: Status,
+    /// The events its cues state, each with its trigger (offset, length in the sentence).
+    detections: Vec<(EventType, (usize, usize))>,
+}
+
+impl SentenceReading {
+    /// The cue lists' decisions: every detection, with its trigger.
+    fn decisions(&self, doc: &Doc, sentence: Span) -> Vec<Decision> {
+        self.detections
+            .iter()
+            .map(|&(event_type, (at, len))| {
+                let trigger = Span::new(sentence.start as usize + at, sentence.start as usize + at + len);
+                self.decision(doc, sentence, event_type, trigger)
+            })
+            .collect()
+    }
+
+    /// An event of the sentence with its trigger, and the status its cue
+    /// words say, adjusted for a future date.
+    fn decision(&self, doc: &Doc, sentence: Span, event_type: EventType, trigger: Span) -> Decision {
+        let status = adjust_for_future(doc, event_type, self.status, anchoring_date(doc, sentence, trigger));
+        Decision { event_type, trigger, status }
+    }
+
+    /// The trigger of a detected event type.
+    fn trigger_of(&self, event_type: EventType, sentence: Span) -> Option<Span> {
+        self.detections
+            .iter()
+            .find(|(t, _)| *t == event_type)
+            .map(|&(_, (at, len))| Span::new(sentence.start as usize + at, sentence.start as usize + at + len))
+    }
+}
+
+/// That a sentence states an event of a type, where, and how surely.
+struct Decision {
+    event_type: EventType,
+    trigger: Span,
+    status: Status,
 }
 
 impl EventCues {
@@ -86,27 +134,32 @@ impl EventCues {
         Ok(cues)
     }
 
-    /// Finds a document's events.
+    /// Finds a document's events by the cue lists alone.
     pub fn find_events(&self, doc: &Doc) -> Vec<EventRecord> {
+        self.find_events_with(doc, None)
+    }
+
+    /// Finds a document's events: what each sentence's cue lists find, and
+    /// what `model`, when given, finds that they miss.
+    pub fn find_events_with(&self, doc: &Doc, model: Option<&EventModel>) -> Vec<EventRecord> {
         let person_of = doc.person_of_mentions();
         let main_work = doc.main_work();
         let mut events: Vec<EventRecord> = Vec::new();
         for sentence in &doc.sentences {
             let in_sentence = doc.mentions_within(sentence.span);
-            let text = masked_lowercase(doc, sentence.span, &in_sentence);
+            let reading = self.read_sentence(doc, sentence.span, &in_sentence);
             let work = doc.sentence_work(&in_sentence).or_else(|| main_work.clone());
-            let season = self.season_number(&text);
-            let status = self.sentence_status(&text);
-            let has_date = doc.dates_within(sentence.span).any(|d| doc.dates[d].timex_type != TimexType::Duration);
-            let plain = doc.slice(sentence.span).to_ascii_lowercase();
-            for (event_type, (at, len)) in self.detect(&text, &plain, has_date) {
-                let trigger = Span::new(sentence.span.start as usize + at, sentence.span.start as usize + at + len);
+            let mut decisions = reading.decisions(doc, sentence.span);
+            if let Some(model) = model {
+                let added = model.added_types(doc, sentence, &in_sentence, &reading);
+                decisions.extend(added.into_iter().map(|(event_type, trigger)| reading.decision(doc, sentence.span, event_type, trigger)));
+            }
+            for Decision { event_type, trigger, status } in decisions {
                 let date = anchoring_date(doc, sentence.span, trigger);
-                let status = adjust_for_future(doc, event_type, status, date);
                 let base = EventRecord {
                     event_type,
                     work: work.clone(),
-                    season,
+                    season: reading.season,
                     person: None,
                     date,
                     location: None,
@@ -119,6 +172,7 @@ impl EventCues {
                         if let Some(p) = person_of[m] {
                             if doc.person_kind(p) == PersonKind::Person
                                 && !events.iter().any(|e| e.evidence == sentence.span && e.person == Some(p) && e.event_type == event_type)
+                                && !model.is_some_and(|model| !model.is_about(doc, sentence, &in_sentence, event_type, trigger, m))
                             {
                                 events.push(EventRecord { person: Some(p), ..base.clone() });
                             }
@@ -135,6 +189,18 @@ impl EventCues {
             }
         }
         dedupe(doc, events)
+    }
+
+    /// What the cue lists read in one sentence.
+    fn read_sentence(&self, doc: &Doc, sentence: Span, in_sentence: &[usize]) -> SentenceReading {
+        let text = masked_lowercase(doc, sentence, in_sentence);
+        let has_date = doc.dates_within(sentence).any(|d| doc.dates[d].timex_type != TimexType::Duration);
+        let plain = doc.slice(sentence).to_ascii_lowercase();
+        SentenceReading {
+            season: self.season_number(&text),
+            status: self.sentence_status(&text),
+            detections: self.detect(&text, &plain, has_date),
+        }
     }
 
     /// The events a sentence states, each with its trigger (offset, length).
