@@ -235,6 +235,13 @@ fn split_dct_prefix(text: &str) -> (usize, Option<CreationTime>) {
     }
 }
 
+/// The text between two names says only that they are listed together
+/// (`,`, `and`, `, and`, `&`; the quotes around titles aside).
+pub fn is_list_gap(gap: &str) -> bool {
+    let quote = |c: char| c.is_whitespace() || matches!(c, '"' | '\'' | '\u{201c}' | '\u{201d}' | '\u{2018}' | '\u{2019}');
+    matches!(gap.trim_matches(quote), "," | "and" | ", and" | "&")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

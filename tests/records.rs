@@ -31,6 +31,7 @@ impl EntityRecognizer for GivenNames {
 
 const NAMES: &[(&str, Label)] = &[
     ("Moonlight Harbor", Label::WORK),
+    ("Salt Road", Label::WORK),
     ("Han Seo-jin", Label::PER),
     ("Baek Min-ho", Label::PER),
     ("Yoon Ha-na", Label::PER),
@@ -62,6 +63,15 @@ fn only_event(text: &str, expected: EventType) -> Event {
 fn renewal() {
     let e = only_event("Netflix has renewed Moonlight Harbor for a second season.", EventType::Renewal);
     assert_eq!((e.work.as_deref(), e.season, e.status), (Some("Moonlight Harbor"), Some(2), Status::Confirmed));
+}
+
+#[test]
+fn one_renewal_per_listed_title() {
+    let renewals: Vec<_> = events("Netflix renewed Moonlight Harbor and Salt Road for second seasons.")
+        .into_iter()
+        .map(|e| (e.event_type, e.work.unwrap_or_default()))
+        .collect();
+    assert_eq!(renewals, [(EventType::Renewal, "Moonlight Harbor".to_string()), (EventType::Renewal, "Salt Road".to_string())]);
 }
 
 #[test]

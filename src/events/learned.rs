@@ -18,7 +18,7 @@ use crate::features::{balanced, sentence_words};
 use crate::persons::name_key;
 use crate::tokenize::Sentence;
 use scoop_gold::{DocRecords, EventType, PersonKind};
-use scoop_learn::{train, Classifier, Example, Features, ModelSet, TrainOptions};
+use scoop_learn::{train, Classifier, Example, Features, Margins, ModelSet, TrainOptions};
 use scoop_timex::TimexType;
 
 /// A type classifier's classes: the sentence does not state it, or does.
@@ -29,6 +29,8 @@ const YES_NO: [&str; 2] = ["no", "yes"];
 /// award is about.
 pub struct EventModel {
     types: Vec<Classifier>,
+    /// The type classifiers read together.
+    type_margins: Margins,
     persons: Classifier,
 }
 
@@ -48,7 +50,7 @@ impl EventModel {
     /// The events classifiers of a model set, if it has them all.
     pub fn from_set(set: &ModelSet) -> Option<EventModel> {
         let types = EventType::ALL.iter().map(|&t| set.get(&model_name(t)).cloned()).collect::<Option<Vec<_>>>()?;
-        Some(EventModel { types, persons: set.get(PERSONS_MODEL)?.clone() })
+        Some(EventModel::new(types, set.get(PERSONS_MODEL)?.clone()))
     }
 
     /// Puts the classifiers into a model set.
@@ -62,27 +64,28 @@ impl EventModel {
     /// Trains the classifiers on examples drawn from gold documents.
     pub fn train(examples: &EventExamples) -> EventModel {
         let options = TrainOptions::default();
-        EventModel {
-            types: examples.types.iter().map(|e| train(&YES_NO, &balanced(e), options)).collect(),
-            persons: train(&YES_NO, &examples.persons, options),
-        }
+        let types = examples.types.iter().map(|e| train(&YES_NO, &balanced(e), options)).collect();
+        EventModel::new(types, train(&YES_NO, &examples.persons, options))
     }
 
-    /// Whether the person named by mention `m` may be the one an event of
+    fn new(types: Vec<Classifier>, persons: Classifier) -> EventModel {
+        let type_margins = Margins::new(&types.iter().collect::<Vec<_>>());
+        EventModel { types, type_margins, persons }
+    }
+
+    /// Whether the person named (mention, person) may be the one an event of
     /// the sentence (a casting, exit or award) is about: the classifier
     /// drops only those it is sure are not (a director quoted, a co-star
     /// named in passing).
     pub(super) fn is_about(
         &self,
         doc: &Doc,
-        sentence: &Sentence,
-        in_sentence: &[usize],
+        words: &[(String, Span)],
         event_type: EventType,
         trigger: Span,
-        m: usize,
+        named: (usize, usize),
     ) -> bool {
-        let words = sentence_words(doc, sentence, in_sentence);
-        let scores = self.persons.scores(&person_features(doc, &words, event_type, trigger, m));
+        let scores = self.persons.scores(&person_features(doc, words, event_type, trigger, named));
         scores[0] - scores[1] <= PERSON_VETO_MARGIN
     }
 
@@ -92,18 +95,17 @@ impl EventModel {
         &self,
         doc: &Doc,
         sentence: &Sentence,
-        in_sentence: &[usize],
+        words: &[(String, Span)],
         reading: &SentenceReading,
     ) -> Vec<(EventType, Span)> {
-        let words = sentence_words(doc, sentence, in_sentence);
-        let features = sentence_features(doc, sentence.span, &words, reading);
+        let features = sentence_features(doc, sentence.span, words, reading);
+        let margins = self.type_margins.margins(&features);
         EventType::ALL
             .iter()
             .zip(&self.types)
-            .filter(|(&event_type, classifier)| {
-                reading.trigger_of(event_type, sentence.span).is_none() && classifier.predict(&features) == 1
-            })
-            .map(|(&event_type, classifier)| (event_type, strongest_word(classifier, &words, sentence.span)))
+            .zip(margins)
+            .filter(|((&event_type, _), margin)| *margin > 0.0 && reading.trigger_of(event_type, sentence.span).is_none())
+            .map(|((&event_type, classifier), _)| (event_type, strongest_word(classifier, words, sentence.span)))
             .collect()
     }
 }
@@ -145,7 +147,7 @@ impl EventExamples {
                         .iter()
                         .any(|e| e.event_type == event_type && e.person.as_ref().is_some_and(|n| forms.contains(&name_key(n))));
                     self.persons
-                        .push(Example { features: person_features(doc, &words, event_type, trigger, m), class: usize::from(about) });
+                        .push(Example { features: person_features(doc, &words, event_type, trigger, (m, p)), class: usize::from(about) });
                 }
             }
             for (t, &event_type) in EventType::ALL.iter().enumerate() {
@@ -196,7 +198,7 @@ fn add_words(f: &mut Features, words: &[(String, Span)]) {
     for (i, (word, _)) in words.iter().enumerate() {
         f.add_pair("w", word);
         if let Some((next, _)) = words.get(i + 1) {
-            f.add_pair("ww", &format!("{word} {next}"));
+            f.add_pair_of_words("ww", word, next);
         }
     }
 }
@@ -204,7 +206,7 @@ fn add_words(f: &mut Features, words: &[(String, Span)]) {
 /// What the persons classifier sees: the event type, the words around the
 /// name and whether it comes before or after the trigger, and what the
 /// roles stage says the person does in the document.
-fn person_features(doc: &Doc, words: &[(String, Span)], event_type: EventType, trigger: Span, m: usize) -> Features {
+fn person_features(doc: &Doc, words: &[(String, Span)], event_type: EventType, trigger: Span, (m, person): (usize, usize)) -> Features {
     let mut f = Features::new();
     let t = event_type.as_str();
     f.add("bias");
@@ -214,25 +216,28 @@ fn person_features(doc: &Doc, words: &[(String, Span)], event_type: EventType, t
     for k in 1..=3 {
         let before = at.checked_sub(k).map_or("<s>", |i| words[i].0.as_str());
         let after = words.get(at + k).map_or("</s>", |(w, _)| w.as_str());
-        f.add_pair(&format!("b{k}"), before);
-        f.add_pair(&format!("a{k}"), after);
+        f.add_pair(BEFORE[k - 1], before);
+        f.add_pair(AFTER[k - 1], after);
     }
     let side = if span.end <= trigger.start { "before" } else { "after" };
     let gap = words
         .iter()
         .filter(|(_, s)| (s.start >= span.end && s.end <= trigger.start) || (s.start >= trigger.end && s.end <= span.start))
         .count();
-    f.add_pair("side", &format!("{t} {side}"));
+    f.add_pair_of_words("side", t, side);
     f.add_pair("gap", &format!("{side} {}", [0, 1, 2, 3, 5, 8, 13].iter().rposition(|&g| gap >= g).unwrap_or(0)));
     let persons = words.iter().filter(|(w, _)| w == "<per>").count();
     f.add_pair("persons", ["0", "1", "2", "3+"][persons.min(3)]);
-    let person = doc.persons.iter().position(|p| p.mentions.contains(&m));
-    for role in doc.roles.iter().filter(|r| Some(r.person) == person) {
+    for role in doc.roles.iter().filter(|r| r.person == person) {
         f.add_pair("role", if role.character.is_some() { "actor-with-character" } else { role.role.as_str() });
-        f.add_pair("type+role", &format!("{t} {}", role.role.as_str()));
+        f.add_pair_of_words("type+role", t, role.role.as_str());
     }
     f
 }
+
+/// The features of the words before and after a name, by distance.
+const BEFORE: [&str; 3] = ["b1", "b2", "b3"];
+const AFTER: [&str; 3] = ["a1", "a2", "a3"];
 
 /// The sentence's word the type classifier weighs most: the trigger of an
 /// event no cue list found.

@@ -9,7 +9,8 @@
 //! the sentence's cue words. The lists are the whole grammar: extend them
 //! to teach more.
 
-use crate::document::{Doc, Span};
+use crate::document::{is_list_gap, Doc, Span};
+use crate::features::sentence_words;
 use crate::offsets::slice_within;
 use crate::records::EventRecord;
 use scoop_gold::{EventType, Label, PersonKind, Status};
@@ -150,8 +151,10 @@ impl EventCues {
             let reading = self.read_sentence(doc, sentence.span, &in_sentence);
             let work = doc.sentence_work(&in_sentence).or_else(|| main_work.clone());
             let mut decisions = reading.decisions(doc, sentence.span);
+            // The classifiers read the sentence as words, made once for all of them.
+            let words = model.map(|_| sentence_words(doc, sentence, &in_sentence)).unwrap_or_default();
             if let Some(model) = model {
-                let added = model.added_types(doc, sentence, &in_sentence, &reading);
+                let added = model.added_types(doc, sentence, &words, &reading);
                 decisions.extend(added.into_iter().map(|(event_type, trigger)| reading.decision(doc, sentence.span, event_type, trigger)));
             }
             for Decision { event_type, trigger, status } in decisions {
@@ -172,7 +175,7 @@ impl EventCues {
                         if let Some(p) = person_of[m] {
                             if doc.person_kind(p) == PersonKind::Person
                                 && !events.iter().any(|e| e.evidence == sentence.span && e.person == Some(p) && e.event_type == event_type)
-                                && !model.is_some_and(|model| !model.is_about(doc, sentence, &in_sentence, event_type, trigger, m))
+                                && !model.is_some_and(|model| !model.is_about(doc, &words, event_type, trigger, (m, p)))
                             {
                                 events.push(EventRecord { person: Some(p), ..base.clone() });
                             }
@@ -184,7 +187,12 @@ impl EventCues {
                     } else {
                         None
                     };
-                    events.push(EventRecord { location, ..base });
+                    // `A, B and C were renewed`: one renewal per listed title.
+                    match listed_works(doc, &in_sentence) {
+                        works if works.len() >= 2 && event_type == EventType::Renewal => events
+                            .extend(works.into_iter().map(|w| EventRecord { work: Some(w), location: location.clone(), ..base.clone() })),
+                        _ => events.push(EventRecord { location, ..base }),
+                    }
                 }
             }
         }
@@ -317,6 +325,23 @@ fn masked_lowercase(doc: &Doc, sentence: Span, in_sentence: &[usize]) -> String 
         }
     }
     String::from_utf8(bytes).unwrap_or_default()
+}
+
+/// The longest run of titles a sentence lists together (`A, B and C`), as written.
+fn listed_works(doc: &Doc, in_sentence: &[usize]) -> Vec<String> {
+    let works: Vec<Span> = in_sentence.iter().map(|&m| doc.mentions[m]).filter(|m| m.label == Label::WORK).map(|m| m.span).collect();
+    let mut longest: &[Span] = &[];
+    let mut start = 0;
+    for i in 1..=works.len() {
+        let continues = i < works.len() && is_list_gap(&doc.text[works[i - 1].end as usize..works[i].start as usize]);
+        if !continues {
+            if i - start > longest.len() {
+                longest = &works[start..i];
+            }
+            start = i;
+        }
+    }
+    longest.iter().map(|&span| doc.original_slice(span).to_string()).collect()
 }
 
 /// A casting stated with `will` is settled news; other future events

@@ -14,7 +14,7 @@ use crate::features::{balanced, sentence_words};
 use crate::persons::name_key;
 use crate::records::{RoleLayer, RoleRecord};
 use scoop_gold::{DocRecords, PersonKind, RoleKind};
-use scoop_learn::{train, Classifier, Example, Features, ModelSet, TrainOptions};
+use scoop_learn::{train, Classifier, Example, Features, Margins, ModelSet, TrainOptions};
 
 /// A classifier's classes: the person does not have the role, or does.
 const YES_NO: [&str; 2] = ["no", "yes"];
@@ -25,6 +25,8 @@ const WINDOW: usize = 8;
 /// The roles stage's classifiers: one per role kind, in `RoleKind::ALL` order.
 pub struct RoleModel {
     kinds: Vec<Classifier>,
+    /// The classifiers read together.
+    margins: Margins,
 }
 
 fn model_name(kind: RoleKind) -> String {
@@ -35,7 +37,7 @@ impl RoleModel {
     /// The roles classifiers of a model set, if it has them all.
     pub fn from_set(set: &ModelSet) -> Option<RoleModel> {
         let kinds = RoleKind::ALL.iter().map(|&k| set.get(&model_name(k)).cloned()).collect::<Option<Vec<_>>>()?;
-        Some(RoleModel { kinds })
+        Some(RoleModel::new(kinds))
     }
 
     /// Puts the classifiers into a model set.
@@ -48,15 +50,20 @@ impl RoleModel {
     /// Trains the classifiers on examples drawn from gold documents.
     pub fn train(examples: &RoleExamples) -> RoleModel {
         let options = TrainOptions::default();
-        RoleModel { kinds: examples.kinds.iter().map(|e| train(&YES_NO, &balanced(e), options)).collect() }
+        RoleModel::new(examples.kinds.iter().map(|e| train(&YES_NO, &balanced(e), options)).collect())
+    }
+
+    fn new(kinds: Vec<Classifier>) -> RoleModel {
+        let margins = Margins::new(&kinds.iter().collect::<Vec<_>>());
+        RoleModel { kinds, margins }
     }
 
     /// Adds to the cue lists' layer the roles the classifiers find of its real persons.
     pub(super) fn add_roles(&self, doc: &Doc, layer: &mut RoleLayer) {
         let work = doc.main_work();
         for (person, features) in person_features(doc, layer) {
-            for (&kind, classifier) in RoleKind::ALL.iter().zip(&self.kinds) {
-                if !has_role(layer, person, kind) && classifier.predict(&features) == 1 {
+            for (&kind, margin) in RoleKind::ALL.iter().zip(self.margins.margins(&features)) {
+                if !has_role(layer, person, kind) && margin > 0.0 {
                     let evidence = first_sentence(doc, person);
                     layer.roles.push(RoleRecord { person, role: kind, character: None, work: work.clone(), evidence });
                 }
@@ -122,8 +129,8 @@ fn person_features(doc: &Doc, layer: &RoleLayer) -> Vec<(usize, Features)> {
             let f = features[p].get_or_insert_with(Features::new);
             let at = words.iter().position(|(_, s)| *s == doc.mentions[m].span).unwrap_or(0);
             for k in 1..=3 {
-                f.add_pair(&format!("b{k}"), at.checked_sub(k).map_or("<s>", |i| words[i].0.as_str()));
-                f.add_pair(&format!("a{k}"), words.get(at + k).map_or("</s>", |(w, _)| w.as_str()));
+                f.add_pair(["b1", "b2", "b3"][k - 1], at.checked_sub(k).map_or("<s>", |i| words[i].0.as_str()));
+                f.add_pair(["a1", "a2", "a3"][k - 1], words.get(at + k).map_or("</s>", |(w, _)| w.as_str()));
             }
             for (word, _) in &words[at.saturating_sub(WINDOW)..at] {
                 f.add_pair("near-before", word);

@@ -17,7 +17,7 @@
 //! The work is the title named in the sentence, else the document's main title.
 //! The cue lists in `resources/roles/` are the whole grammar: extend them to teach more.
 
-use crate::document::{Doc, EntityMention, Span};
+use crate::document::{is_list_gap, Doc, EntityMention, Span};
 use crate::offsets::slice_within;
 use crate::records::{RoleLayer, RoleRecord};
 use scoop_gold::{PersonKind, RoleKind};
@@ -459,11 +459,6 @@ fn orient_pairs(pairs: &[Pair], evidence: &Evidence) -> Vec<bool> {
 /// Whether a word of the sentence (letters, digits and hyphens) is in `cues`.
 fn has_any_word(sentence: &str, cues: &Lexicon) -> bool {
     sentence.split(|c: char| !c.is_alphanumeric() && c != '-').any(|w| cues.contains(&w.to_lowercase()))
-}
-
-/// The text between two names says only that they are listed together.
-fn is_list_gap(gap: &str) -> bool {
-    matches!(gap.trim(), "," | "and" | ", and" | "&")
 }
 
 /// One role per (person, role, character, work); a characterless actor role

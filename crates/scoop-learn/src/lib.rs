@@ -57,6 +57,13 @@ impl Features {
         self.0.push(hash_pair(prefix.as_bytes(), value.as_bytes()));
     }
 
+    /// Adds the feature `prefix=first second` (two words joined by a
+    /// space), without building the string.
+    pub fn add_pair_of_words(&mut self, prefix: &str, first: &str, second: &str) {
+        let value = fnv(fnv(fnv(hash_pair(prefix.as_bytes(), first.as_bytes()), b" "), second.as_bytes()), b"");
+        self.0.push(value);
+    }
+
     /// How many features were added.
     pub fn len(&self) -> usize {
         self.0.len()
@@ -154,6 +161,53 @@ fn argmax(scores: &[f32]) -> usize {
         }
     }
     best
+}
+
+/// Several yes/no classifiers read together: each feature is looked up once
+/// for all of them, and each gives its margin (yes minus no; above zero is
+/// yes, as [`Classifier::predict`] decides).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Margins {
+    /// The union of the classifiers' features, sorted.
+    features: Vec<u64>,
+    /// `rows[i * k + c]`: feature `features[i]`'s margin weight in classifier `c`.
+    rows: Vec<f32>,
+    k: usize,
+}
+
+impl Margins {
+    /// The margins of two-class classifiers (class 1 is yes).
+    ///
+    /// # Panics
+    /// If a classifier does not have exactly two classes.
+    pub fn new(classifiers: &[&Classifier]) -> Margins {
+        assert!(classifiers.iter().all(|c| c.classes.len() == 2), "margins are of yes/no classifiers");
+        let mut features: Vec<u64> = classifiers.iter().flat_map(|c| c.features.iter().copied()).collect();
+        features.sort_unstable();
+        features.dedup();
+        let k = classifiers.len();
+        let mut rows = vec![0.0; features.len() * k];
+        for (c, classifier) in classifiers.iter().enumerate() {
+            for (i, f) in classifier.features.iter().enumerate() {
+                let at = features.binary_search(f).expect("every feature is in the union");
+                rows[at * k + c] = classifier.weights[2 * i + 1] - classifier.weights[2 * i];
+            }
+        }
+        Margins { features, rows, k }
+    }
+
+    /// Each classifier's margin for an example, in the order given to [`Margins::new`].
+    pub fn margins(&self, features: &Features) -> Vec<f32> {
+        let mut margins = vec![0.0; self.k];
+        for f in &features.0 {
+            if let Ok(i) = self.features.binary_search(f) {
+                for (m, w) in margins.iter_mut().zip(&self.rows[i * self.k..(i + 1) * self.k]) {
+                    *m += w;
+                }
+            }
+        }
+        margins
+    }
 }
 
 /// How to train.
@@ -333,6 +387,8 @@ mod tests {
         let (mut a, mut b) = (Features::new(), Features::new());
         a.add("w=season");
         b.add_pair("w", "season");
+        a.add("ww=second season");
+        b.add_pair_of_words("ww", "second", "season");
         assert_eq!(a, b);
     }
 
@@ -353,6 +409,25 @@ mod tests {
         assert!(err.to_string().contains("m.json") && err.to_string().contains("other"), "{err}");
         let broken = "{\"format\":\"scoop-learn/1\",\"models\":{\"x\":{\"classes\":[\"a\"],\"features\":[2,1],\"weights\":[0.0,0.0]}}}";
         assert!(ModelSet::from_json(broken, "m.json").unwrap_err().to_string().contains("inconsistent"));
+    }
+
+    #[test]
+    fn margins_agree_with_each_classifier() {
+        let toy = toy();
+        let yes_no = |class: usize| -> Vec<Example> {
+            toy.iter().map(|e| Example { features: e.features.clone(), class: usize::from(e.class == class) }).collect()
+        };
+        let (renewal, wrap) =
+            (train(&["no", "yes"], &yes_no(1), TrainOptions::default()), train(&["no", "yes"], &yes_no(2), TrainOptions::default()));
+        let margins = Margins::new(&[&renewal, &wrap]);
+        for e in &toy {
+            let m = margins.margins(&e.features);
+            for (margin, classifier) in m.iter().zip([&renewal, &wrap]) {
+                let s = classifier.scores(&e.features);
+                assert!((margin - (s[1] - s[0])).abs() < 1e-4, "{margin} vs {s:?}");
+                assert_eq!(*margin > 0.0, classifier.predict(&e.features) == 1);
+            }
+        }
     }
 
     proptest::proptest! {
